@@ -1,0 +1,55 @@
+# The real commands behind the README's quick start. Every target sets up what it needs.
+PYTHON_SYSTEM ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+HOST ?= 127.0.0.1
+PORT ?= 8000
+PG_URL := postgres://app:app@127.0.0.1:5432/app
+
+.PHONY: run test test-sqlite test-postgres lint bench setup system-deps messages clean
+
+$(BIN)/.installed: requirements.txt requirements-dev.txt
+	$(PYTHON_SYSTEM) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	touch $@
+
+# Debian packages: gettext (translations), PostgreSQL and Chromium (tests).
+system-deps:
+	bash scripts/system-deps.sh
+
+messages: $(BIN)/.installed
+	@command -v msgfmt >/dev/null || bash scripts/system-deps.sh gettext
+	$(PY) manage.py compilemessages --ignore=.venv --verbosity 0
+
+setup: $(BIN)/.installed messages
+
+run: setup
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_demo
+	@echo ""
+	@echo "Serving on http://$(HOST):$(PORT)/  (Ctrl+C stops)"
+	$(BIN)/granian --interface wsgi --host $(HOST) --port $(PORT) --workers 1 \
+		--blocking-threads 8 --workers-kill-timeout 10 --log-level warning config.wsgi:application
+
+lint: $(BIN)/.installed
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(PY) manage.py makemigrations --check --dry-run --verbosity 0
+
+test-sqlite: setup
+	$(BIN)/pytest
+
+test-postgres: setup
+	bash scripts/postgres.sh start
+	DATABASE_URL=$(PG_URL) $(BIN)/pytest; status=$$?; bash scripts/postgres.sh stop; exit $$status
+
+# The whole suite, browser tests included, on SQLite and then on PostgreSQL.
+test: system-deps setup lint test-sqlite test-postgres
+
+bench: setup
+	$(PY) benchmarks/run_all.py
+
+clean:
+	rm -rf $(VENV) var/test.sqlite3 .pytest_cache .ruff_cache

@@ -1,0 +1,14 @@
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+
+from mpp.api.api import api
+from mpp.core.views import health
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("api/v1/", api.urls),
+    path("health/", health, name="health"),
+]
+# Indonesian at /..., English at /en/...
+urlpatterns += i18n_patterns(path("", include("mpp.portal.urls")), prefix_default_language=False)
