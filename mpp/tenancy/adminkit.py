@@ -1,0 +1,79 @@
+"""The back office's access rules, shared by every admin page.
+
+Django's model permissions are not used: what a staff member may do follows
+from their memberships (``mpp.tenancy.access``). Each admin states which rows a
+user sees (``scope``) and which may be changed (``editable``); an id outside
+the scope answers 404 instead of Django's redirect, so that another agency's
+ids reveal nothing.
+"""
+
+from django.contrib import admin
+from django.db.models import QuerySet
+from django.http import Http404, HttpRequest
+
+from mpp.tenancy.access import Scope, scope_of
+
+
+class ScopedAdmin(admin.ModelAdmin):
+    def scope(self, request: HttpRequest, queryset: QuerySet) -> QuerySet:
+        """Rows the user may see. Subclasses narrow it."""
+        raise NotImplementedError
+
+    def may_view(self, scope: Scope) -> bool:
+        return scope.is_superuser or bool(
+            scope.managed_sites or scope.admin_agencies or scope.audited_sites or scope.audited_agencies
+        )
+
+    def may_edit(self, scope: Scope) -> bool:
+        return scope.is_superuser or bool(scope.managed_sites or scope.admin_agencies)
+
+    def may_edit_object(self, request: HttpRequest, obj) -> bool:
+        """Whether this one visible row may change; rows are already in scope."""
+        return True
+
+    def get_queryset(self, request):
+        return self.scope(request, super().get_queryset(request))
+
+    def get_object(self, request, object_id, from_field=None):
+        obj = super().get_object(request, object_id, from_field)
+        if obj is None:
+            raise Http404
+        return obj
+
+    def has_module_permission(self, request):
+        return self.may_view(scope_of(request.user))
+
+    def has_view_permission(self, request, obj=None):
+        return self.may_view(scope_of(request.user))
+
+    def has_add_permission(self, request):
+        return self.may_edit(scope_of(request.user))
+
+    def has_change_permission(self, request, obj=None):
+        allowed = self.may_edit(scope_of(request.user))
+        return allowed and (obj is None or self.may_edit_object(request, obj))
+
+    def has_delete_permission(self, request, obj=None):
+        return self.has_change_permission(request, obj)
+
+
+class ScopedInline(admin.TabularInline):
+    """An inline that follows its parent's right to change."""
+
+    extra = 0
+
+    def _parent_editable(self, request, obj) -> bool:
+        parent_admin = self.admin_site._registry[self.parent_model]
+        return parent_admin.has_change_permission(request, obj)
+
+    def has_view_permission(self, request, obj=None):
+        return self.admin_site._registry[self.parent_model].has_view_permission(request, obj)
+
+    def has_add_permission(self, request, obj=None):
+        return self._parent_editable(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return self._parent_editable(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return self._parent_editable(request, obj)
