@@ -80,13 +80,21 @@ def test_full_edit_cycle_through_the_api(client, world, token_a):
         "patch",
         f"/standards/{draft_id}",
         token_a,
-        {"fee": 0, "completion_time": 2, "completion_unit": "working_days",
-         "requirements": [{"document_id": kk.pk, "note": "Fotokopi"}]},
+        {
+            "fee": 0,
+            "completion_time": 2,
+            "completion_unit": "working_days",
+            "requirements": [{"document_id": kk.pk, "note": "Fotokopi"}],
+        },
     )
     assert response.status_code == 200, response.content
     assert response.json()["requirements"][0]["document"]["name"] == "Kartu Keluarga"
     response = call(
-        client, "post", f"/standards/{draft_id}/publish", token_a, {"sk_number": "SK 3/2026", "sk_date": "2026-03-01"}
+        client,
+        "post",
+        f"/standards/{draft_id}/publish",
+        token_a,
+        {"sk_number": "SK 3/2026", "sk_date": "2026-03-01"},
     )
     assert response.status_code == 200
     assert response.json()["status"] == "published"
@@ -96,13 +104,20 @@ def test_full_edit_cycle_through_the_api(client, world, token_a):
 
 
 def test_create_and_update_a_service(client, world, token_a):
-    response = call(client, "post", "/agencies/dukcapil/services", token_a,
-                    {"name": "Legalisasi Dokumen", "slug": "legalisasi", "keywords": "legalisir"})
+    response = call(
+        client,
+        "post",
+        "/agencies/dukcapil/services",
+        token_a,
+        {"name": "Legalisasi Dokumen", "slug": "legalisasi", "keywords": "legalisir"},
+    )
     assert response.status_code == 201
     service_id = response.json()["id"]
     response = call(client, "patch", f"/services/{service_id}", token_a, {"keywords": "legalisir, cap basah"})
     assert response.json()["keywords"] == "legalisir, cap basah"
-    response = call(client, "post", "/agencies/dukcapil/services", token_a, {"name": "Dobel", "slug": "legalisasi"})
+    response = call(
+        client, "post", "/agencies/dukcapil/services", token_a, {"name": "Dobel", "slug": "legalisasi"}
+    )
     assert response.status_code == 422
 
 
@@ -176,13 +191,17 @@ def test_errors_are_translated(client, world, token_a):
     draft = services.start_draft(service=world.service_a)
     response = call(client, "patch", f"/standards/{draft.pk}", token_a, {"fee": -5})
     assert response.json()["errors"][0]["message"] == "Tidak boleh kurang dari 0."
-    response = call(client, "patch", f"/standards/{draft.pk}", token_a, {"fee": -5}, HTTP_ACCEPT_LANGUAGE="en")
+    response = call(
+        client, "patch", f"/standards/{draft.pk}", token_a, {"fee": -5}, HTTP_ACCEPT_LANGUAGE="en"
+    )
     assert response.json()["errors"][0]["message"] == "Must be at least 0."
 
 
 def test_invalid_json_and_unknown_ids(client, world, token_a):
     response = client.patch(
-        f"{API}/services/{world.service_a.pk}", data="{not json", content_type="application/json",
+        f"{API}/services/{world.service_a.pk}",
+        data="{not json",
+        content_type="application/json",
         HTTP_AUTHORIZATION=f"Bearer {token_a}",
     )
     assert response.status_code in {400, 422}
@@ -203,8 +222,9 @@ def test_revoked_and_expired_tokens_are_refused(client, world):
     token, plain = issue_token(user=world.admin_a, name="lama")
     revoke_token(token=token)
     assert call(client, "get", "/me", plain).status_code == 401
-    _token, plain = issue_token(user=world.admin_a, name="kedaluwarsa",
-                                expires_at=dt.datetime(2020, 1, 1, tzinfo=dt.UTC))
+    _token, plain = issue_token(
+        user=world.admin_a, name="kedaluwarsa", expires_at=dt.datetime(2020, 1, 1, tzinfo=dt.UTC)
+    )
     assert call(client, "get", "/me", plain).status_code == 401
 
 
@@ -215,8 +235,11 @@ def test_session_login_works_and_needs_csrf_for_changes(world):
     client.force_login(world.admin_a)
     me = client.get(f"{API}/me").json()
     assert me["memberships"] == [{"site": "contoh", "role": "agency_admin", "agency": "dukcapil"}]
-    response = client.patch(f"{API}/services/{world.service_a.pk}", data=json.dumps({"name": "Tanpa CSRF"}),
-                            content_type="application/json")
+    response = client.patch(
+        f"{API}/services/{world.service_a.pk}",
+        data=json.dumps({"name": "Tanpa CSRF"}),
+        content_type="application/json",
+    )
     assert response.status_code in {401, 403}
     world.service_a.refresh_from_db()
     assert world.service_a.name != "Tanpa CSRF"
@@ -227,3 +250,29 @@ def test_officers_and_auditors_cannot_edit(client, world):
         plain = issue_token(user=user, name="x")[1]
         response = call(client, "patch", f"/services/{world.service_a.pk}", plain, {"name": "Diubah"})
         assert response.status_code == 404
+
+
+def test_tokens_are_issued_in_the_back_office_and_shown_once(client, world):
+    from mpp.api.models import ApiToken
+
+    client.force_login(world.admin_a)
+    response = client.post("/admin/api/apitoken/add/", {"name": "SIAK Kapuas"}, follow=True)
+    assert response.status_code == 200
+    token = ApiToken.objects.get(user=world.admin_a)
+    shown = [str(m) for m in response.context["messages"]]
+    plain = shown[0].rsplit(" ", 1)[-1]
+    assert plain.startswith("mpp_")
+    assert plain not in token.key_hash
+    assert call(client, "get", "/me", plain).json()["username"] == "admin_a"
+    client.force_login(world.admin_b)
+    assert client.get(f"/admin/api/apitoken/{token.pk}/change/").status_code == 404
+
+
+def test_create_api_token_command(world, capsys):
+    from django.core.management import call_command
+
+    call_command("create_api_token", "admin_a", "SIAK")
+    plain = capsys.readouterr().out.strip()
+    from django.test import Client
+
+    assert call(Client(), "get", "/me", plain).status_code == 200

@@ -87,11 +87,23 @@ def test_service_page_shows_the_six_public_components_and_not_the_internal_ones(
     response = client.get(url("service-detail", "contoh", "dukcapil", "ktp-hilang"))
     html = response.content.decode()
     assert response.status_code == 200
-    for text in ["Persyaratan", "Kartu Keluarga", "Fotokopi", "Ambil nomor", "1 hari kerja", "Gratis",
-                 "UU 24/2013 Pasal 79A", "KTP-el", "SP4N-LAPOR!", "SK 2/2026", "Loket 7", "menyatakan sanggup"]:
+    for text in [
+        "Persyaratan",
+        "Kartu Keluarga",
+        "Fotokopi",
+        "Ambil nomor",
+        "1 hari kerja",
+        "Gratis",
+        "UU 24/2013 Pasal 79A",
+        "KTP-el",
+        "SP4N-LAPOR!",
+        "SK 2/2026",
+        "Loket 7",
+        "menyatakan sanggup",
+    ]:
         assert text in html, text
     assert "RAHASIA INTERNAL" not in html
-    assert "Versi sebelumnya" in html  # version 1 stays visible as history
+    assert "Riwayat versi" in html  # version 1 stays visible as history
 
 
 def test_history_version_page_says_it_is_no_longer_in_force(client, world):
@@ -103,12 +115,19 @@ def test_history_version_page_says_it_is_no_longer_in_force(client, world):
     response = client.get(url("service-version", "contoh", "dukcapil", "ktp-hilang", 1))
     assert response.status_code == 200
     assert "tidak berlaku lagi" in response.content.decode()
-    assert client.get(url("service-detail", "contoh", "dukcapil", "ktp-hilang")).content.decode().count("Rp5.000")
+    assert (
+        client.get(url("service-detail", "contoh", "dukcapil", "ktp-hilang"))
+        .content.decode()
+        .count("Rp5.000")
+    )
 
 
 def test_drafts_are_never_public(client, world):
     draft = services.start_draft(service=world.service_a)
-    assert client.get(url("service-version", "contoh", "dukcapil", "ktp-hilang", draft.version)).status_code == 404
+    assert (
+        client.get(url("service-version", "contoh", "dukcapil", "ktp-hilang", draft.version)).status_code
+        == 404
+    )
     unpublished = factories.ServiceFactory(agency=world.agency_a, slug="baru")
     services.start_draft(service=unpublished)
     assert client.get(url("service-detail", "contoh", "dukcapil", "baru")).status_code == 404
@@ -134,7 +153,9 @@ def test_inactive_site_and_agency_are_hidden(client, world):
     world.agency_b.is_active = False
     world.agency_b.save()
     assert client.get(url("agency-detail", "contoh", "polres")).status_code == 404
-    assert world.service_b.name not in client.get(url("search", "contoh"), {"q": "ktp hilang"}).content.decode()
+    assert (
+        world.service_b.name not in client.get(url("search", "contoh"), {"q": "ktp hilang"}).content.decode()
+    )
 
 
 def test_english_pages_under_en(client, world):

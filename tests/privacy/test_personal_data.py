@@ -2,10 +2,10 @@ import threading
 from pathlib import Path
 
 import pytest
+from cryptography.fernet import Fernet
 from django.core.exceptions import ValidationError
 from django.db import connection, connections
 from django.test import override_settings
-from cryptography.fernet import Fernet
 
 from mpp.privacy import crypto, masking, services
 from mpp.privacy.models import AccessLog, Person
@@ -86,13 +86,19 @@ def test_register_person_refuses_bad_input_and_writes_nothing(db, nik, phone):
 def test_reveal_writes_the_access_audit_first(world):
     person = services.register_person(nik=NIK, name=NAME)
     values = services.reveal_person(
-        user=world.officer_a, person=person, fields=["nik", "name"], purpose="Verifikasi berkas",
+        user=world.officer_a,
+        person=person,
+        fields=["nik", "name"],
+        purpose="Verifikasi berkas",
         agency=world.agency_a,
     )
     assert values == {"nik": NIK, "name": NAME}
     log = AccessLog.objects.get()
     assert (log.user, log.subject, log.fields, log.agency) == (
-        world.officer_a, f"privacy.person:{person.pk}", "nik,name", world.agency_a
+        world.officer_a,
+        f"privacy.person:{person.pk}",
+        "nik,name",
+        world.agency_a,
     )
     with pytest.raises(ValidationError):
         services.reveal_person(user=world.officer_a, person=person, fields=["nik"], purpose="  ")
@@ -134,7 +140,7 @@ def test_concurrent_registrations_of_one_nik_make_one_person():
         try:
             barrier.wait()
             services.register_person(nik=NIK, name=NAME)
-        except Exception as exc:  # noqa: BLE001 - collected and asserted below
+        except Exception as exc:
             errors.append(exc)
         finally:
             connections.close_all()

@@ -1,0 +1,68 @@
+from django import forms
+from django.contrib import admin, messages
+from django.utils.translation import gettext_lazy as _
+
+from mpp.api.models import ApiToken
+from mpp.api.services import issue_token, revoke_token
+from mpp.tenancy.access import scope_of
+
+
+class TokenForm(forms.ModelForm):
+    class Meta:
+        model = ApiToken
+        fields = ["name", "expires_at"]
+
+
+@admin.register(ApiToken)
+class ApiTokenAdmin(admin.ModelAdmin):
+    """Each staff member issues and revokes their own tokens; the value is shown once."""
+
+    form = TokenForm
+    list_display = ["name", "prefix", "user", "created_at", "expires_at", "last_used_at", "revoked_at"]
+    readonly_fields = ["prefix", "created_at", "last_used_at", "revoked_at"]
+    actions = ["revoke"]
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request).select_related("user")
+        return queryset if request.user.is_superuser else queryset.filter(user=request.user)
+
+    def get_object(self, request, object_id, from_field=None):
+        from django.http import Http404
+
+        obj = super().get_object(request, object_id, from_field)
+        if obj is None:
+            raise Http404
+        return obj
+
+    def _is_staff(self, request) -> bool:
+        return scope_of(request.user).is_staff_member
+
+    def has_module_permission(self, request):
+        return self._is_staff(request)
+
+    def has_view_permission(self, request, obj=None):
+        return self._is_staff(request)
+
+    def has_add_permission(self, request):
+        return self._is_staff(request)
+
+    def has_change_permission(self, request, obj=None):
+        return False  # A token is issued or revoked, never edited.
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # Revoked tokens stay listed for the audit trail.
+
+    def save_model(self, request, obj, form, change):
+        token, plain = issue_token(
+            user=request.user, name=form.cleaned_data["name"], expires_at=form.cleaned_data["expires_at"]
+        )
+        obj.pk = token.pk
+        messages.warning(
+            request,
+            _("Copy this token now; it is not shown again: %(token)s") % {"token": plain},
+        )
+
+    @admin.action(description=_("Revoke the selected tokens"))
+    def revoke(self, request, queryset):
+        for token in queryset.filter(revoked_at__isnull=True):
+            revoke_token(token=token)
