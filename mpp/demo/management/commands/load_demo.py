@@ -1,0 +1,20 @@
+from django.core.management.base import BaseCommand
+
+from mpp.demo import loader
+
+
+class Command(BaseCommand):
+    help = "Load the Kapuas demo data (sites, agencies, services with standards, demo accounts)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--quiet-logins", action="store_true", help="Do not print the demo logins.")
+
+    def handle(self, *args, quiet_logins=False, **options):
+        created = loader.load()
+        self.stdout.write(f"Kapuas demo: {created} services created.")
+        if quiet_logins:
+            return
+        self.stdout.write("")
+        self.stdout.write("Demo logins (back office at http://127.0.0.1:8000/admin/):")
+        for account in loader.DEMO_ACCOUNTS:
+            self.stdout.write(f"  {account.username:<18} {loader.DEMO_PASSWORD}   {account.description}")
