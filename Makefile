@@ -31,7 +31,7 @@ run: setup
 	@echo ""
 	@echo "Serving on http://$(HOST):$(PORT)/  (Ctrl+C stops)"
 	$(BIN)/granian --interface wsgi --host $(HOST) --port $(PORT) --workers 1 \
-		--blocking-threads 8 --workers-kill-timeout 10 --log-level warning config.wsgi:application
+		--blocking-threads 4 --workers-kill-timeout 10 --log-level warning config.wsgi:application
 
 lint: $(BIN)/.installed
 	$(BIN)/ruff check .

@@ -89,7 +89,7 @@ class ServiceForm(forms.ModelForm):
 class ServiceAdmin(AgencyScopedAdmin):
     form = ServiceForm
     list_display = ["name", "agency", "is_active", "current_version"]
-    list_filter = ["is_active", "agency"]
+    list_filter = ["is_active", ("agency", admin.RelatedOnlyFieldListFilter)]
     search_fields = ["name", "keywords"]
     list_select_related = ["agency"]
     prepopulated_fields = {"slug": ["name"]}
@@ -168,7 +168,7 @@ class PublishForm(forms.Form):
 class ServiceStandardAdmin(AgencyScopedAdmin):
     agency_path = "service__agency"
     list_display = ["service", "version", "status", "sk_number", "sk_date"]
-    list_filter = ["status", "service__agency"]
+    list_filter = ["status", ("service__agency", admin.RelatedOnlyFieldListFilter)]
     search_fields = ["service__name", "sk_number"]
     list_select_related = ["service__agency"]
     inlines = [RequirementInline, ProductInline]

@@ -11,7 +11,7 @@ class AccessLogAdmin(ScopedAdmin):
     """The audit of personal-data reads: readable by managers and auditors, never editable."""
 
     list_display = ["at", "user", "subject", "fields", "purpose", "agency"]
-    list_filter = ["agency"]
+    list_filter = [("agency", admin.RelatedOnlyFieldListFilter)]
     search_fields = ["subject", "user__username", "purpose"]
     list_select_related = ["user", "agency"]
     date_hierarchy = "at"

@@ -48,6 +48,9 @@ class SiteAdmin(ScopedAdmin):
             return queryset
         return queryset.filter(Q(id__in=s.managed_sites) | Q(id__in=s.audited_sites))
 
+    def may_view(self, scope):
+        return scope.is_superuser or bool(scope.managed_sites or scope.audited_sites)
+
     def may_edit(self, scope):
         return scope.is_superuser or bool(scope.managed_sites)
 
@@ -135,7 +138,7 @@ class AgencyAdmin(ScopedAdmin):
 @admin.register(Counter)
 class CounterAdmin(ScopedAdmin):
     list_display = ["number", "name", "agency", "site", "zone", "is_active"]
-    list_filter = ["site", "is_active"]
+    list_filter = [("site", admin.RelatedOnlyFieldListFilter), "is_active"]
     search_fields = ["number", "name", "agency__name"]
     list_select_related = ["agency", "site"]
 

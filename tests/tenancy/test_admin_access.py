@@ -44,7 +44,9 @@ def test_agency_admin_gets_404_on_every_page_of_another_agency(client, world, dr
     ]
     for page in pages:
         assert client.get(page).status_code == 404, page
-        assert client.post(page, {"name": "Diubah", "sk_number": "X", "sk_date": "2026-01-01"}).status_code in {
+        assert client.post(
+            page, {"name": "Diubah", "sk_number": "X", "sk_date": "2026-01-01"}
+        ).status_code in {
             403,
             404,
         }, page
@@ -69,8 +71,14 @@ def test_agency_admin_cannot_create_a_service_for_another_agency(client, world):
     client.force_login(world.admin_a)
     response = client.post(
         admin_url(Service, "add"),
-        {"agency": world.agency_b.pk, "name": "Layanan Sisipan", "slug": "sisipan", "is_active": "on",
-         "standards-TOTAL_FORMS": "0", "standards-INITIAL_FORMS": "0"},
+        {
+            "agency": world.agency_b.pk,
+            "name": "Layanan Sisipan",
+            "slug": "sisipan",
+            "is_active": "on",
+            "standards-TOTAL_FORMS": "0",
+            "standards-INITIAL_FORMS": "0",
+        },
     )
     assert response.status_code == 200  # the form again, with an error on the agency
     assert "agency" in response.context["adminform"].form.errors
@@ -100,7 +108,10 @@ def test_published_standard_is_read_only_in_the_back_office(client, world):
     world.standard_a.refresh_from_db()
     assert world.standard_a.fee == 0
     assert client.post(admin_url(ServiceStandard, "publish", world.standard_a.pk), {}).status_code == 403
-    assert client.post(admin_url(ServiceStandard, "delete", world.standard_a.pk), {"post": "yes"}).status_code == 403
+    assert (
+        client.post(admin_url(ServiceStandard, "delete", world.standard_a.pk), {"post": "yes"}).status_code
+        == 403
+    )
 
 
 def test_start_draft_action(client, world):
@@ -128,8 +139,15 @@ def test_agency_admin_keeps_the_agency_texts_but_not_its_sites(client, world):
     assert response.status_code == 200
     response = client.post(
         admin_url(Agency, "change", world.agency_a.pk),
-        {"name": world.agency_a.name, "short_name": "Dukcapil", "maklumat": "Kami siap melayani dengan sepenuh hati.",
-         "description": "", "website": "", "phone": "", "sites": [world.other_site.pk]},
+        {
+            "name": world.agency_a.name,
+            "short_name": "Dukcapil",
+            "maklumat": "Kami siap melayani dengan sepenuh hati.",
+            "description": "",
+            "website": "",
+            "phone": "",
+            "sites": [world.other_site.pk],
+        },
     )
     assert response.status_code == 302
     world.agency_a.refresh_from_db()
@@ -203,7 +221,13 @@ def test_weak_passwords_are_refused(client, world):
     client.force_login(world.manager)
     response = client.post(
         admin_url(User, "add"),
-        {"username": "baru", "password1": "123", "password2": "123", "site": world.site.pk, "role": Role.AUDITOR},
+        {
+            "username": "baru",
+            "password1": "123",
+            "password2": "123",
+            "site": world.site.pk,
+            "role": Role.AUDITOR,
+        },
     )
     assert response.status_code == 200
     assert not User.objects.filter(username="baru").exists()
@@ -212,11 +236,18 @@ def test_weak_passwords_are_refused(client, world):
 def test_site_calendar_override_is_edited_by_the_manager(client, world):
     client.force_login(world.manager)
     data = {
-        "name": world.site.name, "slug": world.site.slug, "kind": "mall", "timezone": "Asia/Pontianak",
-        "working_weekdays": "012345", "is_active": "on",
-        "opening_hours-TOTAL_FORMS": "0", "opening_hours-INITIAL_FORMS": "0",
-        "calendar_overrides-TOTAL_FORMS": "1", "calendar_overrides-INITIAL_FORMS": "0",
-        "calendar_overrides-0-date": "2026-12-05", "calendar_overrides-0-kind": "closed",
+        "name": world.site.name,
+        "slug": world.site.slug,
+        "kind": "mall",
+        "timezone": "Asia/Pontianak",
+        "working_weekdays": "012345",
+        "is_active": "on",
+        "opening_hours-TOTAL_FORMS": "0",
+        "opening_hours-INITIAL_FORMS": "0",
+        "calendar_overrides-TOTAL_FORMS": "1",
+        "calendar_overrides-INITIAL_FORMS": "0",
+        "calendar_overrides-0-date": "2026-12-05",
+        "calendar_overrides-0-kind": "closed",
         "calendar_overrides-0-note": "Rapat kerja",
     }
     response = client.post(admin_url(Site, "change", world.site.pk), data)
@@ -234,9 +265,17 @@ def test_site_form_rejects_a_bad_time_zone(client, world, bad):
     client.force_login(world.manager)
     response = client.post(
         admin_url(Site, "change", world.site.pk),
-        {"name": world.site.name, "slug": "contoh", "kind": "mall", "timezone": bad, "working_weekdays": "01234",
-         "opening_hours-TOTAL_FORMS": "0", "opening_hours-INITIAL_FORMS": "0",
-         "calendar_overrides-TOTAL_FORMS": "0", "calendar_overrides-INITIAL_FORMS": "0"},
+        {
+            "name": world.site.name,
+            "slug": "contoh",
+            "kind": "mall",
+            "timezone": bad,
+            "working_weekdays": "01234",
+            "opening_hours-TOTAL_FORMS": "0",
+            "opening_hours-INITIAL_FORMS": "0",
+            "calendar_overrides-TOTAL_FORMS": "0",
+            "calendar_overrides-INITIAL_FORMS": "0",
+        },
     )
     assert response.status_code == 200
     world.site.refresh_from_db()
