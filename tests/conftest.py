@@ -14,6 +14,12 @@ from tests import factories
 PASSWORD = "rahasia-panjang-123"
 
 
+def pytest_report_header(config):
+    from django.db import connection
+
+    return f"database: {connection.vendor} ({connection.settings_dict['NAME']})"
+
+
 @pytest.fixture(autouse=True)
 def _fast_password_hashing(settings):
     # PBKDF2 at production strength costs ~0.3 s per user; tests make many users.

@@ -280,3 +280,120 @@ def test_site_form_rejects_a_bad_time_zone(client, world, bad):
     assert response.status_code == 200
     world.site.refresh_from_db()
     assert world.site.timezone == "Asia/Pontianak"
+
+
+def draft_form(draft, **overrides):
+    data = {
+        "requirements_note": "",
+        "procedure": "1. Datang.",
+        "completion_time": "1",
+        "completion_unit": "working_days",
+        "fee": "0",
+        "fee_basis": "",
+        "fee_note": "",
+        "products_note": "",
+        "complaints": "",
+        "legal_basis": "",
+        "facilities": "",
+        "competence": "",
+        "internal_supervision": "",
+        "staff_count": "",
+        "service_guarantee": "",
+        "security_guarantee": "",
+        "performance_evaluation": "",
+        "requirements-TOTAL_FORMS": "0",
+        "requirements-INITIAL_FORMS": "0",
+        "products-TOTAL_FORMS": "0",
+        "products-INITIAL_FORMS": "0",
+    }
+    return {**data, **overrides}
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [
+        {"fee": "gratis"},
+        {"fee": "-1"},
+        {"completion_time": "0"},
+        {"completion_time": "1e9"},
+        {"completion_unit": "weeks"},
+        {"procedure": "x" * 4001},
+        {"fee_basis": "x" * 301},
+        {
+            "requirements-TOTAL_FORMS": "1",
+            "requirements-0-document_type": "999999",
+            "requirements-0-position": "0",
+        },
+    ],
+)
+def test_draft_form_refuses_bad_input_and_changes_nothing(client, world, bad):
+    draft = services.start_draft(service=world.service_a)
+    before = (draft.fee, draft.completion_time, draft.procedure, draft.fee_basis)
+    client.force_login(world.admin_a)
+    response = client.post(admin_url(ServiceStandard, "change", draft.pk), draft_form(draft, **bad))
+    assert response.status_code == 200  # the form again, with its errors
+    draft.refresh_from_db()
+    assert (draft.fee, draft.completion_time, draft.procedure, draft.fee_basis) == before
+    assert draft.requirements.count() == 0
+
+
+def test_draft_form_saves_good_input(client, world):
+    draft = services.start_draft(service=world.service_a)
+    kk = factories.DocumentTypeFactory(name="Kartu Keluarga")
+    client.force_login(world.admin_a)
+    response = client.post(
+        admin_url(ServiceStandard, "change", draft.pk),
+        draft_form(
+            draft,
+            fee="30000",
+            **{
+                "requirements-TOTAL_FORMS": "1",
+                "requirements-0-document_type": str(kk.pk),
+                "requirements-0-note": "Asli",
+                "requirements-0-position": "0",
+            },
+        ),
+    )
+    assert response.status_code == 302
+    draft.refresh_from_db()
+    assert draft.fee == 30000
+    assert [r.document_type for r in draft.requirements.all()] == [kk]
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [{"name": "x" * 201}, {"slug": "Bukan Slug!"}, {"name": ""}, {"slug": "ktp-hilang"}],
+)
+def test_service_form_refuses_bad_input(client, world, bad):
+    client.force_login(world.admin_a)
+    data = {
+        "agency": world.agency_a.pk,
+        "name": "Layanan Baru",
+        "slug": "layanan-baru",
+        "summary": "",
+        "keywords": "",
+        "is_active": "on",
+        "standards-TOTAL_FORMS": "0",
+        "standards-INITIAL_FORMS": "0",
+    }
+    response = client.post(admin_url(Service, "add"), {**data, **bad})
+    assert response.status_code == 200
+    assert Service.objects.filter(agency=world.agency_a).count() == 1
+
+
+def test_agency_form_refuses_an_overlong_maklumat(client, world):
+    client.force_login(world.admin_a)
+    response = client.post(
+        admin_url(Agency, "change", world.agency_a.pk),
+        {
+            "name": world.agency_a.name,
+            "short_name": "Dukcapil",
+            "maklumat": "x" * 2001,
+            "description": "",
+            "website": "",
+            "phone": "",
+        },
+    )
+    assert response.status_code == 200
+    world.agency_a.refresh_from_db()
+    assert world.agency_a.maklumat.startswith("Dengan ini")
