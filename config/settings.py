@@ -99,6 +99,7 @@ INSTALLED_APPS = [
     "mpp.tenancy",
     "mpp.privacy",
     "mpp.catalog",
+    "mpp.queueing",
     "mpp.portal",
     "mpp.api",
     "mpp.demo",

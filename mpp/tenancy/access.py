@@ -9,10 +9,10 @@ agencies reveal nothing; a role that may not do something at all answers 403.
 
 from dataclasses import dataclass
 
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 
-from mpp.tenancy.models import Agency, Membership, Role, Site, User
+from mpp.tenancy.models import Agency, Counter, Membership, Role, Site, User
 
 
 @dataclass(frozen=True)
@@ -189,3 +189,33 @@ def manageable_users(user: User) -> QuerySet[User]:
     outside = Membership.objects.exclude(in_scope).values("user_id")
     inside = Membership.objects.filter(in_scope).values("user_id")
     return User.objects.filter(id__in=inside, is_superuser=False).exclude(id__in=outside)
+
+
+# Counters -----------------------------------------------------------------------
+
+
+def workable_counters(user: User) -> QuerySet[Counter]:
+    """Counters the user may open: their agency's counters at sites where they hold the role."""
+    if not user.is_authenticated or not user.is_active:
+        return Counter.objects.none()
+    pairs = Membership.objects.filter(
+        user=user,
+        role__in=[Role.OFFICER, Role.AGENCY_ADMIN],
+        agency_id=OuterRef("agency_id"),
+        site_id=OuterRef("site_id"),
+    )
+    return Counter.objects.filter(Exists(pairs), is_active=True, site__is_active=True).select_related(
+        "site", "agency"
+    )
+
+
+def can_work_at_counter(user: User, counter: Counter) -> bool:
+    return workable_counters(user).filter(pk=counter.pk).exists()
+
+
+def front_desk_sites(user: User) -> QuerySet[Site]:
+    """Sites where the user may issue tickets for visitors (front desk and managers)."""
+    scope = scope_of(user)
+    if scope.is_superuser:
+        return Site.objects.filter(is_active=True)
+    return Site.objects.filter(id__in=scope.front_desk_sites | scope.managed_sites, is_active=True)

@@ -1,0 +1,88 @@
+"""When the hall gives tickets and counters may call: one place for every screen and the API.
+
+A refusal carries a code (for the API and tests) and a sentence for the visitor.
+"""
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.utils.translation import gettext as _
+
+from mpp.queueing.models import HallSettings, ServiceOffer
+from mpp.tenancy.calendar import site_calendar
+from mpp.tenancy.models import Agency, OpeningHours, Site
+
+
+class Refusal(Exception):
+    """The hall cannot do this now; ``message`` says why, in the visitor's words."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+
+
+@dataclass(frozen=True)
+class Period:
+    opens: dt.time
+    closes: dt.time
+
+
+def hall_settings(site: Site) -> HallSettings:
+    settings = getattr(site, "_hall_settings", None)
+    if settings is None:
+        settings, _created = HallSettings.objects.get_or_create(site=site)
+        site._hall_settings = settings
+    return settings
+
+
+def periods_on(site: Site, day: dt.date, agency: Agency | None = None) -> list[Period]:
+    """Service hours on ``day``: rows for a date range covering it win over the weekly rows,
+    and an agency's own rows (when it has any) over the site's."""
+    rows = [r for r in OpeningHours.objects.filter(site=site, weekday=day.weekday()) if _covers(r, day)]
+    scopes = ([agency.pk] if agency is not None else []) + [None]
+    for scope in scopes:
+        mine = [r for r in rows if r.agency_id == scope]
+        ranged = [r for r in mine if r.valid_from is not None]
+        chosen = ranged or mine
+        if chosen or (scope is not None and _agency_has_hours(site, scope)):
+            return sorted((Period(r.opens_at, r.closes_at) for r in chosen), key=lambda p: p.opens)
+    return []
+
+
+def _covers(row: OpeningHours, day: dt.date) -> bool:
+    return row.valid_from is None or row.valid_from <= day <= row.valid_until
+
+
+def _agency_has_hours(site: Site, agency_id: int) -> bool:
+    # An agency with hours of its own but none today is closed today, even if the site opens.
+    return OpeningHours.objects.filter(site=site, agency_id=agency_id).exists()
+
+
+def check_ticket(*, offer: ServiceOffer, now: dt.datetime) -> None:
+    """Raise ``Refusal`` unless a ticket for ``offer`` may be issued at ``now``."""
+    site = offer.site
+    if not offer.is_active or not offer.service.is_active or not site.is_active:
+        raise Refusal("not_offered", _("This service is not offered in the hall."))
+    local = now.astimezone(site.zone)
+    reason = site_calendar(site).closure_reason(local.date())
+    if reason:
+        raise Refusal("closed_day", _("The hall is closed today (%(reason)s).") % {"reason": reason})
+    periods = periods_on(site, local.date(), offer.service.agency)
+    if not periods:
+        raise Refusal("no_hours", _("This service has no service hours today."))
+    first, last = periods[0], periods[-1]
+    if local.time() < first.opens:
+        raise Refusal(
+            "not_yet", _("Tickets are issued from %(time)s.") % {"time": first.opens.strftime("%H.%M")}
+        )
+    cutoff = (
+        dt.datetime.combine(local.date(), last.closes)
+        - dt.timedelta(minutes=hall_settings(site).ticket_cutoff_minutes)
+    ).time()
+    if local.time() > cutoff:
+        raise Refusal(
+            "cut_off",
+            _("The last ticket for today was issued at %(time)s. Please come back on the next working day.")
+            % {"time": cutoff.strftime("%H.%M")},
+        )

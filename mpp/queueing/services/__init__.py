@@ -1,0 +1,1 @@
+"""Changes to the queue, by topic: tickets, counter work, counter sessions."""

@@ -1,0 +1,144 @@
+"""Issuing tickets: the number, the visit and its requests, in one transaction."""
+
+from collections.abc import Sequence
+
+from django.core.exceptions import ValidationError
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from mpp.catalog.models import Service
+from mpp.core import clock
+from mpp.core.db import write_transaction
+from mpp.core.phone import normalize_phone
+from mpp.queueing import rules
+from mpp.queueing.models import (
+    Channel,
+    Event,
+    EventKind,
+    NumberSequence,
+    PriorityReason,
+    RequestStatus,
+    ServiceOffer,
+    ServiceRequest,
+    Visit,
+)
+from mpp.tenancy.models import Site, User
+
+MAX_SERVICES_PER_VISIT = 5
+
+
+def _offers(site: Site, services: Sequence[Service]) -> list[ServiceOffer]:
+    found = {
+        offer.service_id: offer
+        for offer in ServiceOffer.objects.filter(site=site, service__in=services).select_related(
+            "site", "service__agency"
+        )
+    }
+    missing = [service for service in services if service.pk not in found]
+    if missing:
+        raise rules.Refusal("not_offered", _("This service is not offered in the hall."))
+    return [found[service.pk] for service in services]
+
+
+def _lock_sequence(site: Site, prefix: str, day) -> NumberSequence:
+    """Sequence recipe, first half: lock the (site, prefix, day) row.
+
+    The row is created on the first ticket of the day; ``ignore_conflicts`` lets two
+    first tickets race to create it without an error, and the lock serialises them.
+    """
+    NumberSequence.objects.bulk_create(
+        [NumberSequence(site=site, prefix=prefix, day=day)], ignore_conflicts=True
+    )
+    return NumberSequence.objects.select_for_update().get(site=site, prefix=prefix, day=day)
+
+
+def _take_number(sequence: NumberSequence) -> int:
+    """Sequence recipe, second half: increment in the database, under the lock."""
+    NumberSequence.objects.filter(pk=sequence.pk).update(last_number=F("last_number") + 1)
+    sequence.refresh_from_db(fields=["last_number"])
+    return sequence.last_number
+
+
+def _check_quota(offer: ServiceOffer, day) -> None:
+    """Capacity recipe: called under the sequence lock of the offer's prefix, then count."""
+    if offer.daily_quota is None:
+        return
+    issued = ServiceRequest.objects.filter(
+        site=offer.site, service=offer.service, visit__day=day, transferred_from__isnull=True
+    ).count()
+    if issued >= offer.daily_quota:
+        raise rules.Refusal(
+            "quota",
+            _("Today's quota for this service (%(quota)s visitors) is used up.")
+            % {"quota": offer.daily_quota},
+        )
+
+
+def issue_ticket(
+    *,
+    site: Site,
+    services: Sequence[Service],
+    channel: str = Channel.KIOSK,
+    priority_reason: str = "",
+    phone: str = "",
+    user: User | None = None,
+) -> Visit:
+    """A numbered ticket for one visitor and one or more services (taken in order).
+
+    Raises ``rules.Refusal`` when the hall cannot issue it (closed, cut-off, quota)
+    and ``ValidationError`` for bad input; either way nothing is written.
+    """
+    now = clock.now()
+    if not services or len(services) > MAX_SERVICES_PER_VISIT:
+        raise ValidationError({"services": _("Choose one to five services.")})
+    if len({service.pk for service in services}) != len(services):
+        raise ValidationError({"services": _("Each service may appear only once.")})
+    if priority_reason and priority_reason not in PriorityReason.values:
+        raise ValidationError({"priority_reason": _("Unknown priority reason.")})
+    if channel not in Channel.values:
+        raise ValidationError({"channel": _("Unknown channel.")})
+    phone = normalize_phone(phone) if phone else ""
+    offers = _offers(site, services)
+    first = offers[0]
+    rules.check_ticket(offer=first, now=now)
+    day = timezone.localdate(now, site.zone)
+    with write_transaction():
+        sequence = _lock_sequence(site, first.prefix, day)
+        _check_quota(first, day)
+        number = _take_number(sequence)
+        visit = Visit.objects.create(
+            site=site,
+            day=day,
+            prefix=first.prefix,
+            number=number,
+            arrived_at=now,
+            priority_reason=priority_reason,
+            channel=channel,
+            phone=phone,
+            issued_by=user,
+        )
+        requests = ServiceRequest.objects.bulk_create(
+            ServiceRequest(
+                visit=visit,
+                site=site,
+                agency=offer.service.agency,
+                service=offer.service,
+                step=step,
+                status=RequestStatus.WAITING if step == 1 else RequestStatus.PENDING,
+                priority=1 if priority_reason else 0,
+                queue_time=now,
+            )
+            for step, offer in enumerate(offers, start=1)
+        )
+        Event.objects.create(
+            site=site,
+            visit=visit,
+            request=requests[0],
+            agency=requests[0].agency,
+            kind=EventKind.ISSUED,
+            at=now,
+            officer=user,
+            data={"channel": channel},
+        )
+    return visit

@@ -1,0 +1,198 @@
+"""Scarce things under many hands: the next visitor, and the next number.
+
+Each test runs real threads against the real database (SQLite or PostgreSQL, as the
+suite runs) and has a control that switches the protection off and shows the race.
+"""
+
+import contextlib
+import itertools
+import threading
+import time
+from collections import Counter as Tally
+
+import pytest
+from django.db import IntegrityError, connections
+
+from mpp.queueing.models import CounterService, Event, NumberSequence, RequestStatus, ServiceRequest, Visit
+from mpp.queueing.services import counter as desk
+from mpp.queueing.services import sessions, tickets
+from mpp.tenancy.models import Membership, Role
+from tests import factories
+from tests.queueing.conftest import make_hall
+
+COUNTERS = 20
+TICKETS = 80
+pytestmark = [pytest.mark.concurrency, pytest.mark.django_db(transaction=True)]
+
+
+def run_threads(count, target):
+    barrier = threading.Barrier(count)
+    errors = []
+
+    def body(index):
+        try:
+            barrier.wait()
+            target(index)
+        except Exception as exc:  # collected and asserted by the caller
+            errors.append(exc)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=body, args=(i,)) for i in range(count)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    return errors
+
+
+@pytest.fixture
+def busy_hall(world, clock_at):
+    hall = make_hall(world)
+    open_sessions = []
+    for n in range(COUNTERS):
+        counter = factories.CounterFactory(site=world.site, agency=world.agency_a, number=str(100 + n))
+        CounterService.objects.create(counter=counter, service=world.service_a)
+        officer = factories.UserFactory(username=f"petugas{n}")
+        Membership.objects.create(user=officer, site=world.site, agency=world.agency_a, role=Role.OFFICER)
+        open_sessions.append(sessions.open_session(counter=counter, officer=officer, client_key=f"k{n}"))
+    for _ in range(TICKETS):
+        tickets.issue_ticket(site=world.site, services=[world.service_a])
+    return hall, open_sessions
+
+
+def drain(session, got):
+    while True:
+        request = desk.call_next(session=session)
+        if request is None:
+            return
+        got.append(request.pk)
+        desk.finish_service(session=session, request_id=request.pk, outcome="completed")
+
+
+def test_twenty_counters_call_every_ticket_exactly_once(busy_hall):
+    _hall, open_sessions = busy_hall
+    got: list[int] = []
+    errors = run_threads(COUNTERS, lambda i: drain(open_sessions[i], got))
+    assert errors == []
+    assert len(got) == TICKETS
+    assert len(set(got)) == TICKETS  # nobody called twice
+    assert ServiceRequest.objects.filter(status=RequestStatus.DONE).count() == TICKETS  # nobody lost
+    calls = Tally(Event.objects.filter(kind="called").values_list("request_id", flat=True))
+    assert set(calls.values()) == {1}
+
+
+def test_control_without_the_claim_two_counters_get_the_same_ticket(busy_hall, monkeypatch):
+    """Switch the protection off: no transaction, no lock, an unconditional update."""
+    _hall, open_sessions = busy_hall
+
+    def unprotected_claim(request_id, session, now):
+        time.sleep(0.005)  # the gap between reading and writing that real load provides
+        ServiceRequest.objects.filter(pk=request_id).update(
+            status=RequestStatus.CALLED, counter=session.counter, officer=session.officer, called_at=now
+        )
+        return True
+
+    def first_waiting_without_lock(service_ids, site_id):
+        return (
+            ServiceRequest.objects.filter(
+                site_id=site_id, status=RequestStatus.WAITING, service_id__in=service_ids
+            )
+            .order_by("-priority", "queue_time", "id")
+            .values_list("pk", flat=True)
+            .first()
+        )
+
+    monkeypatch.setattr(desk, "write_transaction", contextlib.nullcontext)
+    monkeypatch.setattr(desk, "_claim", unprotected_claim)
+    monkeypatch.setattr(desk, "_first_waiting", first_waiting_without_lock)
+    got: list[int] = []
+
+    def call_once_each(i):
+        request = desk.call_next(session=open_sessions[i])
+        if request is not None:
+            got.append(request.pk)
+
+    run_threads(COUNTERS, call_once_each)
+    assert len(got) > len(set(got)), "expected the race to hand one ticket to several counters"
+
+
+def issue_many(world, count):
+    codes: list[str] = []
+
+    def issue(_index):
+        codes.append(tickets.issue_ticket(site=world.site, services=[world.service_a]).code)
+
+    return codes, run_threads(count, issue)
+
+
+def test_twenty_kiosks_never_duplicate_a_number(world, clock_at):
+    make_hall(world)
+    codes, errors = issue_many(world, 20)
+    assert errors == []
+    assert sorted(codes) == [f"A{n:03d}" for n in range(1, 21)]
+    assert NumberSequence.objects.get(prefix="A").last_number == 20
+
+
+def test_control_without_the_sequence_lock_kiosks_collide(world, clock_at, monkeypatch):
+    """Switch the protection off: read the last number, add one in Python, write it back."""
+    make_hall(world)
+
+    def unlocked_sequence(site, prefix, day):
+        NumberSequence.objects.bulk_create(
+            [NumberSequence(site=site, prefix=prefix, day=day)], ignore_conflicts=True
+        )
+        return NumberSequence.objects.get(site=site, prefix=prefix, day=day)
+
+    def read_then_write(sequence):
+        number = sequence.last_number + 1
+        time.sleep(0.005)
+        NumberSequence.objects.filter(pk=sequence.pk).update(last_number=number)
+        return number
+
+    monkeypatch.setattr(tickets, "write_transaction", contextlib.nullcontext)
+    monkeypatch.setattr(tickets, "_lock_sequence", unlocked_sequence)
+    monkeypatch.setattr(tickets, "_take_number", read_then_write)
+    codes, errors = issue_many(world, 20)
+    # The unique constraint turns the race into refusals; without it there would be duplicates.
+    assert any(isinstance(error, IntegrityError) for error in errors) or len(set(codes)) < len(codes)
+    assert Visit.objects.count() < 20
+
+
+def test_quota_holds_under_concurrent_kiosks(world, clock_at):
+    hall = make_hall(world)
+    hall.offer_a.daily_quota = 7
+    hall.offer_a.save()
+    codes, errors = issue_many(world, 20)
+    assert len(codes) == 7
+    assert len(errors) == 13
+    assert all(getattr(error, "code", "") == "quota" for error in errors)
+
+
+def test_control_quota_counted_without_the_lock_overbooks(world, clock_at, monkeypatch):
+    hall = make_hall(world)
+    hall.offer_a.daily_quota = 7
+    hall.offer_a.save()
+    original_check = tickets._check_quota
+
+    def slow_check(offer, day):
+        original_check(offer, day)
+        time.sleep(0.01)  # between counting and inserting, others count the same
+
+    monkeypatch.setattr(tickets, "write_transaction", contextlib.nullcontext)
+    monkeypatch.setattr(
+        tickets,
+        "_lock_sequence",
+        lambda site, prefix, day: NumberSequence.objects.get_or_create(site=site, prefix=prefix, day=day)[0],
+    )
+    monkeypatch.setattr(tickets, "_check_quota", slow_check)
+    numbers = itertools.count(1)  # unique numbers, so that only the quota is left unprotected
+    number_lock = threading.Lock()
+
+    def next_number(sequence):
+        with number_lock:
+            return next(numbers)
+
+    monkeypatch.setattr(tickets, "_take_number", next_number)
+    _codes, errors = issue_many(world, 20)
+    assert ServiceRequest.objects.count() > 7, errors[:3]

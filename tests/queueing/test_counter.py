@@ -1,0 +1,294 @@
+import datetime as dt
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+
+from mpp.queueing import selectors
+from mpp.queueing.models import CounterService, Event, RequestStatus, ServiceRequest
+from mpp.queueing.services import counter as desk
+from mpp.queueing.services import sessions
+from mpp.queueing.services.tickets import issue_ticket
+
+
+def ticket(hall, service=None, **kwargs):
+    return issue_ticket(site=hall.world.site, services=[service or hall.world.service_a], **kwargs)
+
+
+def test_call_next_follows_priority_then_arrival(hall, clock_at):
+    first = ticket(hall)
+    clock_at(dt.datetime(2026, 11, 30, 2, 5, tzinfo=dt.UTC))
+    second = ticket(hall)
+    clock_at(dt.datetime(2026, 11, 30, 2, 10, tzinfo=dt.UTC))
+    elderly = ticket(hall, priority_reason="lansia")
+    session = hall.session(hall.counter_a1)
+    order = []
+    for _ in range(3):
+        request = desk.call_next(session=session)
+        order.append(request.visit.code)
+        desk.finish_service(session=session, request_id=request.pk, outcome="completed")
+    assert order == [elderly.code, first.code, second.code]
+    assert desk.call_next(session=session) is None
+
+
+def test_a_counter_calls_only_its_own_services(hall):
+    ticket(hall, hall.world.service_b)
+    assert desk.call_next(session=hall.session(hall.counter_a1)) is None
+    assert desk.call_next(session=hall.session(hall.counter_b)).visit.code == "B001"
+
+
+def test_call_next_refuses_while_a_ticket_is_at_the_counter(hall):
+    ticket(hall)
+    ticket(hall)
+    session = hall.session(hall.counter_a1)
+    desk.call_next(session=session)
+    with pytest.raises(ValidationError) as info:
+        desk.call_next(session=session)
+    assert info.value.code == "busy"
+
+
+def test_full_cycle_writes_every_event(hall):
+    visit = ticket(hall)
+    session = hall.session(hall.counter_a1)
+    request = desk.call_next(session=session)
+    desk.start_service(session=session, request_id=request.pk)
+    desk.finish_service(session=session, request_id=request.pk, outcome="completed", note="Berkas lengkap")
+    request.refresh_from_db()
+    assert (request.status, request.outcome, request.note) == ("done", "completed", "Berkas lengkap")
+    assert request.called_at <= request.started_at <= request.finished_at
+    assert list(Event.objects.filter(visit=visit).values_list("kind", flat=True)) == [
+        "issued",
+        "called",
+        "started",
+        "finished",
+    ]
+    assert Event.objects.filter(kind="called").get().counter == hall.counter_a1
+
+
+def test_recall_then_no_show_after_the_configured_recalls(hall):
+    ticket(hall)
+    session = hall.session(hall.counter_a1)
+    request = desk.call_next(session=session)
+    with pytest.raises(ValidationError) as info:
+        desk.mark_no_show(session=session, request_id=request.pk)
+    assert info.value.code == "too_early"
+    desk.recall(session=session, request_id=request.pk)
+    desk.recall(session=session, request_id=request.pk)
+    desk.mark_no_show(session=session, request_id=request.pk)
+    request.refresh_from_db()
+    assert request.status == "no_show"
+    assert Event.objects.filter(kind="recalled").count() == 2
+    assert desk.call_next(session=session) is None  # the counter is free again
+
+
+def test_transfer_keeps_the_visitors_place(hall, clock_at):
+    early = ticket(hall)  # 09:00, Disdukcapil
+    clock_at(dt.datetime(2026, 11, 30, 2, 20, tzinfo=dt.UTC))
+    later_b = ticket(hall, hall.world.service_b)  # 09:20, waiting at Polres
+    session_a = hall.session(hall.counter_a1)
+    request = desk.call_next(session=session_a)
+    moved = desk.transfer(
+        session=session_a, request_id=request.pk, service=hall.world.service_b, note="Perlu SKTLK"
+    )
+    assert moved.queue_time == early.arrived_at
+    request.refresh_from_db()
+    assert request.status == "transferred"
+    # At Polres, the transferred visitor (arrived 09:00) goes before the 09:20 walk-in.
+    called = desk.call_next(session=hall.session(hall.counter_b))
+    assert called.visit == early
+    assert called.visit != later_b
+    assert Event.objects.filter(kind="transferred").get().data["to_service"] == hall.world.service_b.pk
+
+
+def test_transfer_to_a_service_not_in_the_hall_is_refused(hall):
+    from tests import factories
+
+    ticket(hall)
+    session = hall.session(hall.counter_a1)
+    request = desk.call_next(session=session)
+    with pytest.raises(ValidationError):
+        desk.transfer(session=session, request_id=request.pk, service=factories.ServiceFactory())
+    request.refresh_from_db()
+    assert request.status == "called"
+
+
+def test_park_and_resume(hall):
+    ticket(hall)
+    ticket(hall)
+    session = hall.session(hall.counter_a1)
+    first = desk.call_next(session=session)
+    desk.park(session=session, request_id=first.pk, note="Fotokopi KK")
+    second = desk.call_next(session=session)  # the counter is free while the first is away
+    with pytest.raises(ValidationError):
+        desk.resume(session=session, request_id=first.pk)
+    desk.finish_service(session=session, request_id=second.pk, outcome="completed")
+    desk.resume(session=session, request_id=first.pk)
+    first.refresh_from_db()
+    assert first.status == "called"
+    assert selectors.counter_parked(hall.counter_a1) == []
+
+
+def test_call_a_specific_number(hall):
+    ticket(hall)
+    wanted = ticket(hall)
+    session = hall.session(hall.counter_a1)
+    request = desk.call_specific(session=session, code=" a002 ")
+    assert request.visit == wanted
+    assert Event.objects.get(kind="called").data == {"out_of_order": True}
+    desk.finish_service(session=session, request_id=request.pk, outcome="completed")
+    with pytest.raises(ValidationError):
+        desk.call_specific(session=session, code="A002")  # already served
+    with pytest.raises(ValidationError):
+        desk.call_specific(session=session, code="B001")  # not this counter's service
+    with pytest.raises(ValidationError):
+        desk.call_specific(session=session, code="???")
+
+
+def test_finishing_a_step_releases_the_next_one_at_the_visit_arrival(hall, clock_at):
+    visit = issue_ticket(site=hall.world.site, services=[hall.world.service_b, hall.world.service_a])
+    clock_at(dt.datetime(2026, 11, 30, 2, 30, tzinfo=dt.UTC))
+    walk_in = ticket(hall)
+    session_b = hall.session(hall.counter_b)
+    request = desk.call_next(session=session_b)
+    desk.finish_service(session=session_b, request_id=request.pk, outcome="completed")
+    step_two = visit.requests.get(step=2)
+    assert step_two.status == "waiting"
+    assert step_two.queue_time == visit.arrived_at
+    assert desk.call_next(session=hall.session(hall.counter_a1)).visit == visit
+    assert walk_in.requests.get().status == "waiting"
+
+
+def test_another_counters_ticket_is_not_found(hall):
+    ticket(hall)
+    session_1 = hall.session(hall.counter_a1)
+    session_2 = hall.session(hall.counter_a2, officer=hall.world.admin_a, key="browser-2")
+    request = desk.call_next(session=session_1)
+    for action in (desk.recall, desk.start_service, desk.park):
+        with pytest.raises(desk.NotFound):
+            action(session=session_2, request_id=request.pk)
+    with pytest.raises(desk.NotFound):
+        desk.finish_service(session=session_2, request_id=request.pk, outcome="completed")
+    with pytest.raises(desk.NotFound):
+        desk.recall(session=session_1, request_id="bukan-angka")
+    request.refresh_from_db()
+    assert (request.status, request.recalls) == ("called", 0)
+
+
+def test_finish_needs_a_known_outcome_and_a_short_note(hall):
+    ticket(hall)
+    session = hall.session(hall.counter_a1)
+    request = desk.call_next(session=session)
+    with pytest.raises(ValidationError):
+        desk.finish_service(session=session, request_id=request.pk, outcome="hore")
+    with pytest.raises(ValidationError):
+        desk.finish_service(session=session, request_id=request.pk, outcome="completed", note="x" * 501)
+    request.refresh_from_db()
+    assert request.status == "called"
+
+
+def test_a_counter_without_services_says_so(hall):
+    CounterService.objects.filter(counter=hall.counter_a1).delete()
+    with pytest.raises(ValidationError) as info:
+        desk.call_next(session=hall.session(hall.counter_a1))
+    assert info.value.code == "no_services"
+
+
+# Sessions --------------------------------------------------------------------------
+
+
+def test_one_officer_one_counter_one_browser(hall):
+    officer = hall.world.officer_a
+    session = sessions.open_session(counter=hall.counter_a1, officer=officer, client_key="browser-1")
+    assert sessions.open_session(counter=hall.counter_a1, officer=officer, client_key="browser-1") == session
+    with pytest.raises(sessions.CounterBusy) as info:
+        sessions.open_session(counter=hall.counter_a1, officer=officer, client_key="browser-2")
+    assert "browser" in str(info.value.messages[0]) or "peramban" in str(info.value.messages[0])
+    with pytest.raises(sessions.CounterBusy):  # a colleague at the same counter
+        sessions.open_session(counter=hall.counter_a1, officer=hall.world.admin_a, client_key="browser-3")
+    with pytest.raises(sessions.CounterBusy):  # the same officer at a second counter
+        sessions.open_session(counter=hall.counter_a2, officer=officer, client_key="browser-1")
+    taken = sessions.open_session(
+        counter=hall.counter_a1, officer=officer, client_key="browser-2", takeover=True
+    )
+    session.refresh_from_db()
+    assert session.closed_at is not None
+    assert taken.client_key == "browser-2"
+    with pytest.raises(ValidationError) as info:
+        desk.call_next(session=session)  # the old browser's session is closed
+    assert info.value.code == "session_closed"
+
+
+def test_officers_open_only_their_agencys_counters(hall):
+    with pytest.raises(PermissionDenied):
+        sessions.open_session(counter=hall.counter_b, officer=hall.world.officer_a, client_key="x")
+    with pytest.raises(PermissionDenied):
+        sessions.open_session(counter=hall.counter_a1, officer=hall.world.front_desk, client_key="x")
+    hall.counter_a1.is_active = False
+    hall.counter_a1.save()
+    with pytest.raises(PermissionDenied):
+        sessions.open_session(counter=hall.counter_a1, officer=hall.world.officer_a, client_key="x")
+
+
+def test_closing_a_counter_with_a_ticket_called_is_refused(hall):
+    ticket(hall)
+    session = hall.session(hall.counter_a1)
+    request = desk.call_next(session=session)
+    with pytest.raises(ValidationError):
+        sessions.close_session(session=session)
+    desk.finish_service(session=session, request_id=request.pk, outcome="completed")
+    assert sessions.close_session(session=session).closed_at is not None
+
+
+# Status and estimates --------------------------------------------------------------------------
+
+
+def test_ticket_status_counts_people_ahead_and_estimates_the_wait(hall, clock_at):
+    for _ in range(4):
+        ticket(hall)
+    mine = ticket(hall)
+    status = selectors.ticket_status(mine)
+    assert status.ahead == 4
+    assert status.open_counters == 0
+    assert status.wait_minutes == 40  # no history yet: 10 minutes per visitor, one counter assumed
+    hall.session(hall.counter_a1)
+    hall.session(hall.counter_a2, officer=hall.world.admin_a, key="b2")
+    assert selectors.ticket_status(mine).wait_minutes == 20
+
+
+def test_wait_estimate_learns_from_recent_service_times(hall, clock_at):
+    session = hall.session(hall.counter_a1)
+    for minute in (0, 4):
+        clock_at(dt.datetime(2026, 11, 30, 2, minute, tzinfo=dt.UTC))
+        ticket(hall)
+        request = desk.call_next(session=session)
+        clock_at(dt.datetime(2026, 11, 30, 2, minute + 4, tzinfo=dt.UTC))
+        desk.finish_service(session=session, request_id=request.pk, outcome="completed")
+    ticket(hall)
+    mine = ticket(hall)
+    status = selectors.ticket_status(mine)
+    assert status.ahead == 1
+    assert 4 <= status.wait_minutes <= 5
+
+
+def test_status_of_a_called_ticket(hall):
+    mine = ticket(hall)
+    desk.call_next(session=hall.session(hall.counter_a1))
+    status = selectors.ticket_status(mine)
+    assert status.is_called
+    assert status.request.counter == hall.counter_a1
+
+
+def test_board_state(hall, django_assert_max_num_queries):
+    ticket(hall)
+    ticket(hall, hall.world.service_b)
+    desk.call_next(session=hall.session(hall.counter_a1))
+    desk.call_next(session=hall.session(hall.counter_b))
+    with django_assert_max_num_queries(6):
+        state = selectors.board_state(hall.world.site)
+    by_counter = {c["counter"]: c for c in state["counters"]}
+    assert by_counter["1"]["code"] == "A001"
+    assert by_counter["5"]["code"] == "B001"
+    assert by_counter["2"]["code"] is None
+    assert [e["code"] for e in state["recent"]] == ["B001", "A001"]
+    assert state["recent"][0]["speech"].startswith("Nomor antrean B, nol nol satu, silakan menuju loket lima")
+    assert state["last_event_id"] == max(e.pk for e in Event.objects.all())
+    assert ServiceRequest.objects.filter(status=RequestStatus.CALLED).count() == 2
