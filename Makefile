@@ -42,8 +42,9 @@ test-sqlite: setup
 	$(BIN)/pytest
 
 test-postgres: setup
-	bash scripts/postgres.sh start
-	DATABASE_URL=$(PG_URL) $(BIN)/pytest; status=$$?; bash scripts/postgres.sh stop; exit $$status
+	@started=$$(bash scripts/postgres.sh start) || exit 1; \
+	DATABASE_URL=$(PG_URL) $(BIN)/pytest; status=$$?; \
+	[ "$$started" = "started" ] && bash scripts/postgres.sh stop; exit $$status
 
 # The whole suite, browser tests included, on SQLite and then on PostgreSQL.
 test: system-deps setup lint test-sqlite test-postgres

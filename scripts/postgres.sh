@@ -15,17 +15,21 @@ fi
 
 case "${1:-start}" in
   start)
+    # Prints "started" when this call started the server, so the caller stops only what it started.
     pg_lsclusters -h | awk '{print $2}' | grep -qx main || $sudo pg_createcluster "$PGVER" main >/dev/null
-    $sudo pg_ctlcluster --skip-systemctl-redirect "$PGVER" main start 2>/dev/null || true
+    if ! pg_isready -q -h 127.0.0.1 -p 5432; then
+      $sudo pg_ctlcluster --skip-systemctl-redirect "$PGVER" main start >/dev/null 2>&1 || true
+      echo started
+    fi
     for _ in $(seq 1 120); do
       pg_isready -q -h 127.0.0.1 -p 5432 && break
       sleep 0.25
     done
     pg_isready -q -h 127.0.0.1 -p 5432
     $sudo su postgres -c "psql -qtAc \"SELECT 1 FROM pg_roles WHERE rolname='app'\"" | grep -q 1 ||
-      $sudo su postgres -c "psql -qc \"CREATE ROLE app LOGIN PASSWORD 'app' CREATEDB\""
+      $sudo su postgres -c "psql -qc \"CREATE ROLE app LOGIN PASSWORD 'app' CREATEDB\"" >/dev/null
     $sudo su postgres -c "psql -qtAc \"SELECT 1 FROM pg_database WHERE datname='app'\"" | grep -q 1 ||
-      $sudo su postgres -c "createdb -O app app"
+      $sudo su postgres -c "createdb -O app app" >/dev/null
     ;;
   stop)
     $sudo pg_ctlcluster --skip-systemctl-redirect "$PGVER" main stop 2>/dev/null || true

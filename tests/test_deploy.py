@@ -42,3 +42,9 @@ def test_development_profile_is_flagged_by_check_deploy(tmp_path):
     result = run_check(tmp_path)
     assert result.returncode != 0
     assert "mpp.W001" in result.stdout + result.stderr
+
+
+def test_a_malformed_data_key_stops_the_start(tmp_path):
+    result = run_check(tmp_path, MPP_DATA_KEYS="not-a-key", MPP_HASH_KEY="x" * 32)
+    assert result.returncode != 0
+    assert "mpp.E001" in result.stdout + result.stderr

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from mpp.api.models import ApiToken
 from mpp.api.services import issue_token, revoke_token
-from mpp.tenancy.access import scope_of
+from mpp.tenancy.adminkit import ScopedAdmin
 
 
 class TokenForm(forms.ModelForm):
@@ -14,7 +14,7 @@ class TokenForm(forms.ModelForm):
 
 
 @admin.register(ApiToken)
-class ApiTokenAdmin(admin.ModelAdmin):
+class ApiTokenAdmin(ScopedAdmin):
     """Each staff member issues and revokes their own tokens; the value is shown once."""
 
     form = TokenForm
@@ -22,29 +22,15 @@ class ApiTokenAdmin(admin.ModelAdmin):
     readonly_fields = ["prefix", "created_at", "last_used_at", "revoked_at"]
     actions = ["revoke"]
 
-    def get_queryset(self, request):
-        queryset = super().get_queryset(request).select_related("user")
+    def scope(self, request, queryset):
+        queryset = queryset.select_related("user")
         return queryset if request.user.is_superuser else queryset.filter(user=request.user)
 
-    def get_object(self, request, object_id, from_field=None):
-        from django.http import Http404
+    def may_view(self, scope):
+        return scope.is_staff_member
 
-        obj = super().get_object(request, object_id, from_field)
-        if obj is None:
-            raise Http404
-        return obj
-
-    def _is_staff(self, request) -> bool:
-        return scope_of(request.user).is_staff_member
-
-    def has_module_permission(self, request):
-        return self._is_staff(request)
-
-    def has_view_permission(self, request, obj=None):
-        return self._is_staff(request)
-
-    def has_add_permission(self, request):
-        return self._is_staff(request)
+    def may_edit(self, scope):
+        return scope.is_staff_member
 
     def has_change_permission(self, request, obj=None):
         return False  # A token is issued or revoked, never edited.

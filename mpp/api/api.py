@@ -1,7 +1,31 @@
+import json
+
 from ninja import NinjaAPI
+from ninja.parser import Parser
 
 from mpp.api import errors
 from mpp.api.routers import catalog, staff
+
+
+def _holds_nul(value) -> bool:
+    if isinstance(value, str):
+        return "\x00" in value
+    if isinstance(value, dict):
+        return any(_holds_nul(k) or _holds_nul(v) for k, v in value.items())
+    if isinstance(value, list):
+        return any(_holds_nul(item) for item in value)
+    return False
+
+
+class StrictParser(Parser):
+    """JSON bodies only, and no NUL characters in them (PostgreSQL cannot store NUL)."""
+
+    def parse_body(self, request):
+        data = json.loads(request.body)
+        if _holds_nul(data):
+            raise ValueError("NUL character in the body")
+        return data
+
 
 api = NinjaAPI(
     title="MPP platform API",
@@ -14,6 +38,7 @@ api = NinjaAPI(
         "Messages follow `Accept-Language` (id or en; Indonesian by default)."
     ),
     urls_namespace="api",
+    parser=StrictParser(),
 )
 errors.install(api)
 api.add_router("", catalog.router)

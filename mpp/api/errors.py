@@ -62,7 +62,7 @@ def install(api: NinjaAPI) -> None:
         errors = []
         for error in exc.errors:
             make = _MESSAGES.get(error.get("type", ""))
-            message = make(error.get("ctx") or {}) if make else error.get("msg", _("Invalid value."))
+            message = make(error.get("ctx") or {}) if make else _("Invalid value.")
             errors.append({"field": _field(error.get("loc", ())), "message": str(message)})
         return problem(api, request, 422, _("The request has invalid values."), errors)
 
@@ -92,4 +92,8 @@ def install(api: NinjaAPI) -> None:
 
     @api.exception_handler(HttpError)
     def http_error(request, exc):
+        if exc.status_code == 400 and exc.message.startswith("Cannot parse request body"):
+            # Raised by ninja around the body parser (bad JSON, or a NUL character).
+            message = _("The body is not valid JSON, or it holds a NUL character.")
+            return problem(api, request, 400, message, [{"field": None, "message": message}])
         return problem(api, request, exc.status_code, exc.message)

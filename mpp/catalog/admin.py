@@ -1,7 +1,7 @@
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Q
+from django.db.models import Max, Q
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -34,8 +34,25 @@ class AgencyScopedAdmin(ScopedAdmin):
         return access.can_edit_agency(request.user, agency_id)
 
 
+class DocumentTypeForm(forms.ModelForm):
+    class Meta:
+        model = DocumentType
+        fields = ["name", "short_name", "description", "issuer"]
+
+    def clean_issuer(self):
+        issuer = self.cleaned_data.get("issuer")
+        scope = access.scope_of(self.request_user)
+        if issuer is None and not (scope.is_superuser or scope.managed_sites):
+            raise ValidationError(_("Choose your agency as the issuer."))
+        return issuer
+
+
 @admin.register(DocumentType)
 class DocumentTypeAdmin(ScopedAdmin):
+    """The shared list of documents. Published standards keep the names they were
+    published with, so a rename changes drafts and new versions only."""
+
+    form = DocumentTypeForm
     list_display = ["name", "short_name", "issuer"]
     search_fields = ["name", "short_name"]
     list_select_related = ["issuer"]
@@ -48,14 +65,25 @@ class DocumentTypeAdmin(ScopedAdmin):
 
     def may_edit_object(self, request, obj):
         s = access.scope_of(request.user)
-        if obj.issuer_id is None:
-            return s.is_superuser or bool(s.managed_sites)
-        return access.can_edit_agency(request.user, obj.issuer_id)
+        if s.is_superuser or s.managed_sites:
+            return True
+        return obj.issuer_id is not None and access.can_edit_agency(request.user, obj.issuer_id)
+
+    def has_delete_permission(self, request, obj=None):
+        return access.scope_of(request.user).is_superuser
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change, **kwargs)
+        form.request_user = request.user
+        return form
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "issuer":
             kwargs["queryset"] = access.editable_agencies(request.user)
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def save_model(self, request, obj, form, change):
+        services.save_document_type(document_type=obj)
 
 
 class StandardHistoryInline(admin.TabularInline):
@@ -84,6 +112,18 @@ class ServiceForm(forms.ModelForm):
         model = Service
         fields = ["agency", "name", "slug", "summary", "keywords", "is_active"]
 
+    def clean(self):
+        data = super().clean()
+        # The agency is read-only on the change form, so Django's own unique check skips it.
+        agency = self.instance.agency if self.instance.pk else data.get("agency")
+        slug = data.get("slug")
+        if agency is not None and slug:
+            try:
+                services.ensure_slug_free(Service(pk=self.instance.pk, agency=agency, slug=slug))
+            except ValidationError as exc:
+                self.add_error(None, exc)
+        return data
+
 
 @admin.register(Service)
 class ServiceAdmin(AgencyScopedAdmin):
@@ -101,8 +141,6 @@ class ServiceAdmin(AgencyScopedAdmin):
         return getattr(obj, "published_version", None) or "-"
 
     def get_queryset(self, request):
-        from django.db.models import Max
-
         return (
             super()
             .get_queryset(request)
@@ -116,6 +154,13 @@ class ServiceAdmin(AgencyScopedAdmin):
 
     def get_readonly_fields(self, request, obj=None):
         return ["agency"] if obj is not None else []
+
+    def has_delete_permission(self, request, obj=None):
+        # A service with a published standard keeps its history: deactivate it instead.
+        allowed = super().has_delete_permission(request, obj)
+        if obj is None or not allowed:
+            return allowed
+        return not obj.standards.exclude(status=ServiceStandard.Status.DRAFT).exists()
 
     def save_model(self, request, obj, form, change):
         data = form.cleaned_data
@@ -133,9 +178,10 @@ class ServiceAdmin(AgencyScopedAdmin):
 
     @admin.action(description=_("Start a new draft of the standard"))
     def start_draft_action(self, request, queryset):
-        for service in queryset:
-            if not access.can_edit_agency(request.user, service.agency_id):
-                raise PermissionDenied
+        editable = queryset.filter(agency__in=access.editable_agencies(request.user))
+        if editable.count() != queryset.count():
+            raise PermissionDenied
+        for service in editable:
             draft = services.start_draft(service=service)
             self.message_user(
                 request, _("Draft version %(v)s of %(s)s is ready.") % {"v": draft.version, "s": service}
@@ -227,23 +273,39 @@ class ServiceStandardAdmin(AgencyScopedAdmin):
         return self.readonly_fields
 
     def save_model(self, request, obj, form, change):
+        """Nothing yet: save_related sends the fields and the document lists in one call."""
+
+    def save_related(self, request, form, formsets, change):
         changes = {
             name: form.cleaned_data[name] for name in form.changed_data if name in services.DRAFT_FIELDS
         }
+        lines = {}
+        for formset in formsets:
+            kept = [f for f in formset.forms if f.cleaned_data and not f.cleaned_data.get("DELETE")]
+            kept.sort(key=lambda f: f.cleaned_data.get("position") or 0)
+            lines[formset.model] = [
+                services.DocumentLine(
+                    document_type=f.cleaned_data["document_type"],
+                    note=f.cleaned_data.get("note", ""),
+                    is_optional=f.cleaned_data.get("is_optional", False),
+                )
+                for f in kept
+            ]
         try:
-            services.update_draft(standard=obj, **changes)
+            services.update_draft(
+                standard=form.instance,
+                requirements=lines.get(Requirement),
+                products=lines.get(Product),
+                **changes,
+            )
         except ValidationError as exc:
             if getattr(exc, "code", None) == "locked":
                 raise PermissionDenied from exc
             raise
 
-    def save_related(self, request, form, formsets, change):
-        # The inline rows belong to the draft just checked by save_model.
-        obj = form.instance
-        obj.refresh_from_db(fields=["status"])
-        if not obj.is_editable:
-            raise PermissionDenied
-        super().save_related(request, form, formsets, change)
+    def construct_change_message(self, request, form, formsets, add=False):
+        # The inline rows were written by update_draft, not by the formsets.
+        return super().construct_change_message(request, form, [], add)
 
     def delete_model(self, request, obj):
         services.discard_draft(standard=obj)

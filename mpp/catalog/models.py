@@ -223,7 +223,10 @@ class Requirement(models.Model):
         _("note"), max_length=300, blank=True, help_text=_("For example: original and 1 copy.")
     )
     is_optional = models.BooleanField(_("only in some cases"), default=False)
-    position = models.PositiveSmallIntegerField(_("order"), default=0)
+    position = models.PositiveSmallIntegerField(_("order"), default=0, validators=[MaxValueValidator(999)])
+    # The document's name when the version was published: renaming the document type
+    # later must never rewrite what a published standard promised.
+    document_name = models.CharField(max_length=160, blank=True, editable=False)
 
     class Meta:
         ordering = ["position", "id"]
@@ -236,7 +239,12 @@ class Requirement(models.Model):
         ]
 
     def __str__(self) -> str:
-        return str(self.document_type)
+        return self.display_name
+
+    @property
+    def display_name(self) -> str:
+        """The name frozen at publication, or the document type's current name in a draft."""
+        return self.document_name or self.document_type.name
 
 
 class Product(models.Model):
@@ -249,7 +257,8 @@ class Product(models.Model):
         DocumentType, on_delete=models.PROTECT, related_name="produced_in", verbose_name=_("document")
     )
     note = models.CharField(_("note"), max_length=300, blank=True)
-    position = models.PositiveSmallIntegerField(_("order"), default=0)
+    position = models.PositiveSmallIntegerField(_("order"), default=0, validators=[MaxValueValidator(999)])
+    document_name = models.CharField(max_length=160, blank=True, editable=False)
 
     class Meta:
         ordering = ["position", "id"]
@@ -260,4 +269,9 @@ class Product(models.Model):
         ]
 
     def __str__(self) -> str:
-        return str(self.document_type)
+        return self.display_name
+
+    @property
+    def display_name(self) -> str:
+        """The name frozen at publication, or the document type's current name in a draft."""
+        return self.document_name or self.document_type.name

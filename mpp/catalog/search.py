@@ -9,6 +9,7 @@ full-text extension; the catalogue of one site is small (hundreds of services),
 so ranking the few candidates in Python costs nothing.
 """
 
+import functools
 import re
 import threading
 import unicodedata
@@ -137,9 +138,15 @@ def index_text(*parts: str) -> str:
     return f" {' '.join(seen)} " if seen else ""
 
 
+@functools.lru_cache(maxsize=8192)
+def _forms(text: str) -> tuple[str, ...]:
+    # Names and search words repeat across queries; stemming them once is enough.
+    return tuple(index_text(text).split())
+
+
 def score(terms: list[Term], *, name: str, keywords: str, rest: str) -> int:
     """Rank a candidate: a term in the name counts most, then the search words."""
-    fields = ((3, index_text(name).split()), (2, index_text(keywords).split()), (1, rest.split()))
+    fields = ((3, _forms(name)), (2, _forms(keywords)), (1, rest.split()))
     total = 0
     for term in terms:
         best = 0

@@ -27,6 +27,24 @@ def public_services(site: Site) -> QuerySet[Service]:
     )
 
 
+def current_standard(service: Service) -> ServiceStandard | None:
+    """The published version of a service's standard, with its documents."""
+    return (
+        service.standards.filter(status=ServiceStandard.Status.PUBLISHED)
+        .prefetch_related("requirements__document_type", "products__document_type")
+        .first()
+    )
+
+
+def standard_with_lines(pk: int) -> ServiceStandard:
+    """One standard with its requirements and products (and their documents) in three reads."""
+    return (
+        ServiceStandard.objects.select_related("service__agency")
+        .prefetch_related("requirements__document_type", "products__document_type")
+        .get(pk=pk)
+    )
+
+
 def with_current_standard(services: QuerySet[Service]) -> QuerySet[Service]:
     """Attach ``current`` (a one-item list) with the published standard and its documents."""
     return services.prefetch_related(
@@ -53,15 +71,22 @@ def _matches(term: search.Term) -> Q:
     return functools.reduce(operator.or_, (Q(search_text__contains=f" {form}") for form in term.forms))
 
 
-def search_services(*, site: Site, query: str, limit: int = 50) -> SearchResult:
+# A guard, not a ranking cut: a site's whole catalogue fits under it many times over.
+MAX_CANDIDATES = 5000
+
+
+def search_services(*, site: Site, query: str, agency: str = "", limit: int = 50) -> SearchResult:
     terms = search.query_terms(query)[:8]
     if not terms:
         return SearchResult(query=query, terms=[], services=[], exact=True)
     base = public_services(site)
-    found = list(base.filter(*(_matches(term) for term in terms))[:500])
+    if agency:
+        base = base.filter(agency__slug=agency)
+    found = list(base.filter(*(_matches(term) for term in terms))[:MAX_CANDIDATES])
     exact = bool(found)
     if not found:
-        found = list(base.filter(functools.reduce(operator.or_, (_matches(term) for term in terms)))[:500])
+        any_term = functools.reduce(operator.or_, (_matches(term) for term in terms))
+        found = list(base.filter(any_term)[:MAX_CANDIDATES])
     ranked = sorted(
         found,
         key=lambda s: (-search.score(terms, name=s.name, keywords=s.keywords, rest=s.search_text), s.name),

@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from mpp.catalog import search
+from mpp.catalog import search, selectors
 from mpp.catalog.models import DocumentType, Product, Requirement, Service, ServiceStandard
 from mpp.core import clock
 from mpp.tenancy.models import Agency, User
@@ -56,11 +56,11 @@ def _locked() -> ValidationError:
 
 def reindex_service(*, service: Service) -> Service:
     """Recompute the search column from the service and its current standard."""
-    standard = current_standard(service)
+    standard = selectors.current_standard(service)
     documents: list[str] = []
     if standard is not None:
         documents = [
-            f"{line.document_type.name} {line.document_type.short_name}"
+            f"{line.display_name} {line.document_type.short_name}"
             for line in [*standard.requirements.all(), *standard.products.all()]
         ]
     service.search_text = search.index_text(
@@ -75,20 +75,32 @@ def reindex_service(*, service: Service) -> Service:
     return service
 
 
-def current_standard(service: Service) -> ServiceStandard | None:
-    return (
-        service.standards.filter(status=ServiceStandard.Status.PUBLISHED)
-        .prefetch_related("requirements__document_type", "products__document_type")
-        .first()
-    )
+def reindex_agency(*, agency: Agency) -> None:
+    """After an agency is renamed: its services are found by the new name."""
+    for service in agency.services.select_related("agency"):
+        reindex_service(service=service)
 
 
 def _validated(instance, *, exclude: Iterable[str] = ()) -> None:
     instance.full_clean(exclude=list(exclude))
 
 
+def save_document_type(*, document_type: DocumentType) -> DocumentType:
+    """Save a document type. Drafts show the new name; published versions keep theirs."""
+    document_type.full_clean()
+    with transaction.atomic():
+        document_type.save()
+    return document_type
+
+
+def ensure_slug_free(service: Service) -> None:
+    if Service.objects.filter(agency_id=service.agency_id, slug=service.slug).exclude(pk=service.pk).exists():
+        raise ValidationError({"slug": _("The agency already has a service at this address.")}, code="unique")
+
+
 def create_service(*, agency: Agency, name: str, slug: str, summary: str = "", keywords: str = "") -> Service:
     service = Service(agency=agency, name=name, slug=slug, summary=summary, keywords=keywords)
+    ensure_slug_free(service)
     _validated(service)
     with transaction.atomic():
         service.save()
@@ -102,6 +114,7 @@ def update_service(*, service: Service, **changes: object) -> Service:
         raise ValidationError(_("Unknown fields: %(fields)s"), params={"fields": ", ".join(sorted(unknown))})
     for name, value in changes.items():
         setattr(service, name, value)
+    ensure_slug_free(service)
     _validated(service, exclude=["search_text"])
     with transaction.atomic():
         service.save(update_fields=[*changes, "search_text"] if changes else None)
@@ -119,7 +132,7 @@ def start_draft(*, service: Service) -> ServiceStandard:
         if draft is not None:
             return draft
         latest = service.standards.order_by("-version").first()
-        base = current_standard(service)
+        base = selectors.current_standard(service)
         draft = ServiceStandard(service=service, version=(latest.version + 1) if latest else 1)
         if base is not None:
             for name in DRAFT_FIELDS:
@@ -226,8 +239,18 @@ def publish_standard(
         standard.published_at = now
         standard.published_by = user
         standard.save(update_fields=["status", "sk_number", "sk_date", "published_at", "published_by"])
+        _freeze_document_names(standard)
         reindex_service(service=service)
     return standard
+
+
+def _freeze_document_names(standard: ServiceStandard) -> None:
+    """Copy each document's current name into the lines of the version being published."""
+    for model in (Requirement, Product):
+        lines = list(model.objects.filter(standard=standard).select_related("document_type"))
+        for line in lines:
+            line.document_name = line.document_type.name
+        model.objects.bulk_update(lines, ["document_name"])
 
 
 def discard_draft(*, standard: ServiceStandard) -> None:

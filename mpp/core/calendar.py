@@ -36,6 +36,21 @@ def _cuti_bersama(year: int, language: str) -> dict[dt.date, str]:
     return dict(holidays.country_holidays("ID", years=year, categories=("government",), language=language))
 
 
+@functools.lru_cache(maxsize=64)
+def estimated_dates(year: int) -> frozenset[dt.date]:
+    """Holidays of ``year`` that the package only estimates (no decree yet, or a moon sighting).
+
+    They still close the site, because an MPP will close on Idul Fitri whatever its
+    exact date, but they are named "(perkiraan)" and a site confirms or moves them
+    with its own calendar exceptions once the SKB is out.
+    """
+    names = {
+        **_national(year, "en_US"),
+        **_cuti_bersama(year, "en_US"),
+    }
+    return frozenset(day for day, name in names.items() if "estimated" in name.lower())
+
+
 def national_holidays(year: int) -> dict[dt.date, str]:
     """Libur nasional of a year, named in the active language."""
     return _national(year, _holidays_language())
@@ -113,7 +128,3 @@ class WorkingCalendar:
             if self.is_working_day(day):
                 total += 1
         return total
-
-    def next_working_day(self, day: dt.date) -> dt.date:
-        """``day`` itself when it is a working day, else the next one."""
-        return self.add_working_days(day, 0)

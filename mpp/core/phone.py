@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 _SEPARATORS = re.compile(r"[\s\-.()/]")
+_DIGITS = re.compile(r"[0-9]+")  # str.isdigit() would let superscripts and other scripts' digits in
 
 
 def normalize_phone(value: str) -> str:
@@ -27,7 +28,7 @@ def normalize_phone(value: str) -> str:
         national = compact[1:]
     else:
         raise ValidationError(_("Start the number with 0 or +62."), code="prefix")
-    if not national.isdigit():
+    if not _DIGITS.fullmatch(national):
         raise ValidationError(_("A telephone number has only digits."), code="not_digits")
     if national.startswith("0") or not 7 <= len(national) <= 12:
         raise ValidationError(_("This is not a valid Indonesian telephone number."), code="invalid")

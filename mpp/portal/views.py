@@ -5,7 +5,7 @@ import datetime as dt
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from mpp.catalog import selectors as catalog
 from mpp.catalog.models import Service, ServiceStandard
@@ -17,7 +17,7 @@ from mpp.tenancy.models import Site
 MAX_QUERY = 200
 
 
-@require_GET
+@require_safe
 def home(request):
     site = default_site()
     if site is not None:
@@ -36,7 +36,7 @@ def _closures(site: Site, today: dt.date, days: int = 45) -> list[tuple[dt.date,
     return result
 
 
-@require_GET
+@require_safe
 def site_home(request, site):
     site = active_site(site)
     today = timezone.localdate(clock.now(), site.zone)
@@ -56,7 +56,7 @@ def site_home(request, site):
     )
 
 
-@require_GET
+@require_safe
 def search(request, site):
     site = active_site(site)
     query = request.GET.get("q", "")[:MAX_QUERY].strip()
@@ -64,7 +64,7 @@ def search(request, site):
     return render(request, "portal/search.html", {"site": site, "query": query, "result": result})
 
 
-@require_GET
+@require_safe
 def agency_list(request, site):
     site = active_site(site)
     return render(
@@ -72,7 +72,7 @@ def agency_list(request, site):
     )
 
 
-@require_GET
+@require_safe
 def agency_detail(request, site, agency):
     site = active_site(site)
     agency = get_object_or_404(catalog.public_agencies(site), slug=agency)
@@ -91,7 +91,7 @@ def _service(site: Site, agency: str, service: str) -> Service:
     return get_object_or_404(catalog.public_services(site), agency__slug=agency, slug=service)
 
 
-@require_GET
+@require_safe
 def service_detail(request, site, agency, service, version=None):
     site = active_site(site)
     service = _service(site, agency, service)

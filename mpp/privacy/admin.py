@@ -1,8 +1,7 @@
 from django.contrib import admin
-from django.db.models import Q
 
+from mpp.privacy.access import readable_access_logs
 from mpp.privacy.models import AccessLog
-from mpp.tenancy import access
 from mpp.tenancy.adminkit import ScopedAdmin
 
 
@@ -17,12 +16,7 @@ class AccessLogAdmin(ScopedAdmin):
     date_hierarchy = "at"
 
     def scope(self, request, queryset):
-        s = access.scope_of(request.user)
-        if s.is_superuser:
-            return queryset
-        return queryset.filter(
-            Q(site_id__in=s.managed_sites | s.audited_sites) | Q(agency_id__in=s.audited_agencies)
-        )
+        return queryset.filter(pk__in=readable_access_logs(request.user).values("pk"))
 
     def may_view(self, scope):
         return scope.is_superuser or bool(

@@ -1,3 +1,4 @@
+from django.core.exceptions import FieldError
 from django.db import models
 
 from mpp.privacy import crypto
@@ -16,6 +17,12 @@ class EncryptedTextField(models.TextField):
         if value is None or value == "":
             return value
         return crypto.decrypt(value)
+
+    def get_lookup(self, lookup_name):
+        # Ciphertext never equals anything a query could compare it with: say so loudly.
+        if lookup_name != "isnull":
+            raise FieldError(f"{self.name} is encrypted; look it up through its keyed hash instead")
+        return super().get_lookup(lookup_name)
 
     def get_prep_value(self, value):
         value = super().get_prep_value(value)

@@ -1,6 +1,6 @@
 """Storing, finding and reading personal data, and the audit of every read."""
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -10,6 +10,7 @@ from mpp.core.nik import NIKError, normalize_nik, parse_nik
 from mpp.core.phone import normalize_phone
 from mpp.privacy.crypto import blind_index
 from mpp.privacy.models import AccessLog, Person
+from mpp.tenancy.access import scope_of
 from mpp.tenancy.models import Agency, Site, User
 
 PERSON_FIELDS = ("nik", "name", "phone", "email")
@@ -92,7 +93,14 @@ def reveal_person(
     site: Site | None = None,
     agency: Agency | None = None,
 ) -> dict[str, str]:
-    """Plain values of a person's data for a staff member, written to the audit first."""
+    """Plain values of a person's data for a staff member, written to the audit first.
+
+    A person belongs to no agency, so the caller must first have established, through
+    the record that links the person (a booking, an application), that ``user`` may
+    see it; this function refuses anyone who is not active staff at all.
+    """
+    if not scope_of(user).is_staff_member:
+        raise PermissionDenied
     unknown = set(fields) - set(PERSON_FIELDS)
     if unknown or not fields:
         raise ValidationError({"fields": _("Choose among: nik, name, phone, email.")})

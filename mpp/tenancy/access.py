@@ -51,9 +51,10 @@ def scope_of(user: User) -> Scope:
         scope = Scope(False, _EMPTY, _EMPTY, _EMPTY, _EMPTY, _EMPTY, _EMPTY)
     else:
         rows = list(
-            Membership.objects.filter(user=user, site__is_active=True).values_list(
-                "role", "site_id", "agency_id"
-            )
+            # A deactivated site or agency gives its staff no rights any more.
+            Membership.objects.filter(user=user, site__is_active=True)
+            .exclude(agency__is_active=False)
+            .values_list("role", "site_id", "agency_id")
         )
 
         def pick(role: str, column: int) -> frozenset[int]:
@@ -110,6 +111,27 @@ def can_edit_agency(user: User, agency: Agency | int) -> bool:
     return editable_agencies(user).filter(pk=agency_id).exists()
 
 
+def can_edit_agency_identity(user: User, agency: Agency) -> bool:
+    """Name, kind, address and activity of an agency are installation-wide: they may be
+    changed only by someone who manages every site where it serves."""
+    scope = scope_of(user)
+    if scope.is_superuser:
+        return True
+    serving = set(agency.sites.values_list("id", flat=True))
+    return bool(serving) and serving <= scope.managed_sites
+
+
+def grantable_agencies(user: User) -> QuerySet[Agency]:
+    """Agencies whose staff roles the user may hand out."""
+    scope = scope_of(user)
+    if scope.is_superuser:
+        return Agency.objects.all()
+    ids = Agency.objects.filter(Q(sites__in=scope.managed_sites) | Q(id__in=scope.admin_agencies)).values(
+        "id"
+    )
+    return Agency.objects.filter(id__in=ids)
+
+
 def get_agency_for_edit(user: User, pk: object) -> Agency:
     try:
         return editable_agencies(user).get(pk=pk)
@@ -135,6 +157,14 @@ def readable_sites(user: User) -> QuerySet[Site]:
     agency_ids = scope.admin_agencies | scope.officer_agencies | scope.audited_agencies
     site_ids = Membership.objects.filter(user=user).values("site_id")
     return Site.objects.filter(Q(id__in=site_ids) | Q(agencies__in=agency_ids)).distinct()
+
+
+def overseen_sites(user: User) -> QuerySet[Site]:
+    """Sites whose back office the user reads: managers and site auditors."""
+    scope = scope_of(user)
+    if scope.is_superuser:
+        return Site.objects.all()
+    return Site.objects.filter(id__in=scope.managed_sites | scope.audited_sites)
 
 
 def can_manage_site(user: User, site: Site | int) -> bool:
@@ -204,8 +234,19 @@ def workable_counters(user: User) -> QuerySet[Counter]:
         agency_id=OuterRef("agency_id"),
         site_id=OuterRef("site_id"),
     )
-    return Counter.objects.filter(Exists(pairs), is_active=True, site__is_active=True).select_related(
-        "site", "agency"
+    return Counter.objects.filter(
+        Exists(pairs), is_active=True, site__is_active=True, agency__is_active=True
+    ).select_related("site", "agency")
+
+
+def readable_counters(user: User) -> QuerySet[Counter]:
+    """Counters of the sites the user oversees, and of the agencies the user works for."""
+    scope = scope_of(user)
+    if scope.is_superuser:
+        return Counter.objects.all()
+    return Counter.objects.filter(
+        Q(site_id__in=scope.managed_sites | scope.audited_sites)
+        | Q(agency_id__in=scope.admin_agencies | scope.officer_agencies | scope.audited_agencies)
     )
 
 

@@ -5,9 +5,9 @@ from django.contrib.auth.forms import UserChangeForm
 from django.contrib.auth.models import Group
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from mpp.catalog import services as catalog_services
 from mpp.tenancy import access, services
 from mpp.tenancy.adminkit import ScopedAdmin, ScopedInline
 from mpp.tenancy.models import Agency, CalendarOverride, Counter, Membership, OpeningHours, Role, Site, User
@@ -25,9 +25,7 @@ class OpeningHoursInline(ScopedInline):
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "agency":
-            kwargs["queryset"] = Agency.objects.filter(
-                sites__in=access.managed_sites(request.user)
-            ).distinct()
+            kwargs["queryset"] = access.editable_agencies(request.user)
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
@@ -43,10 +41,7 @@ class SiteAdmin(ScopedAdmin):
     inlines = [OpeningHoursInline, CalendarOverrideInline]
 
     def scope(self, request, queryset):
-        s = access.scope_of(request.user)
-        if s.is_superuser:
-            return queryset
-        return queryset.filter(Q(id__in=s.managed_sites) | Q(id__in=s.audited_sites))
+        return queryset.filter(pk__in=access.overseen_sites(request.user).values("pk"))
 
     def may_view(self, scope):
         return scope.is_superuser or bool(scope.managed_sites or scope.audited_sites)
@@ -117,14 +112,17 @@ class AgencyAdmin(ScopedAdmin):
         s = access.scope_of(request.user)
         return s.is_superuser or bool(s.managed_sites)
 
+    def has_delete_permission(self, request, obj=None):
+        # Deleting an agency takes its services, history and staff rights with it.
+        return access.scope_of(request.user).is_superuser
+
     def get_readonly_fields(self, request, obj=None):
-        s = access.scope_of(request.user)
-        if s.is_superuser or (obj is not None and obj.sites.filter(id__in=s.managed_sites).exists()):
+        if obj is None or access.can_edit_agency_identity(request.user, obj):
             return []
-        if obj is None:
-            return []
-        # An agency admin keeps their own texts true but not where the agency serves.
-        return ["sites", "is_active", "slug", "kind"]
+        identity = sorted(services.AGENCY_IDENTITY_FIELDS)
+        if obj.sites.filter(id__in=access.scope_of(request.user).managed_sites).exists():
+            return identity  # a manager of one of several sites: texts and their own site
+        return [*identity, "sites"]  # the agency's own admin: its texts
 
     def get_prepopulated_fields(self, request, obj=None):
         return {} if "slug" in self.get_readonly_fields(request, obj) else self.prepopulated_fields
@@ -133,6 +131,17 @@ class AgencyAdmin(ScopedAdmin):
         form = super().get_form(request, obj, change, **kwargs)
         form.request_user = request.user
         return form
+
+    def save_model(self, request, obj, form, change):
+        changed = [name for name in form.changed_data if name != "sites"]
+        services.save_agency(agency=obj, changed=changed if change else None)
+
+    def save_related(self, request, form, formsets, change):
+        if "sites" in form.changed_data:
+            services.set_agency_sites(agency=form.instance, sites=list(form.cleaned_data["sites"]))
+        if change and {"name", "short_name"} & set(form.changed_data):
+            # Services are found by their agency's name too.
+            catalog_services.reindex_agency(agency=form.instance)
 
 
 @admin.register(Counter)
@@ -143,13 +152,7 @@ class CounterAdmin(ScopedAdmin):
     list_select_related = ["agency", "site"]
 
     def scope(self, request, queryset):
-        s = access.scope_of(request.user)
-        if s.is_superuser:
-            return queryset
-        return queryset.filter(
-            Q(site_id__in=s.managed_sites | s.audited_sites)
-            | Q(agency_id__in=s.admin_agencies | s.officer_agencies | s.audited_agencies)
-        )
+        return queryset.filter(pk__in=access.readable_counters(request.user).values("pk"))
 
     def may_edit(self, scope):
         return scope.is_superuser or bool(scope.managed_sites)
@@ -165,9 +168,7 @@ class CounterAdmin(ScopedAdmin):
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def save_model(self, request, obj, form, change):
-        if not obj.agency.sites.filter(pk=obj.site_id).exists():
-            obj.agency.sites.add(obj.site)
-        super().save_model(request, obj, form, change)
+        services.save_counter(counter=obj)
 
 
 class MembershipInlineForm(forms.ModelForm):
@@ -203,14 +204,7 @@ class MembershipInline(ScopedInline):
         if db_field.name == "site":
             kwargs["queryset"] = access.readable_sites(request.user)
         elif db_field.name == "agency":
-            s = access.scope_of(request.user)
-            kwargs["queryset"] = (
-                Agency.objects.all()
-                if s.is_superuser
-                else Agency.objects.filter(
-                    Q(sites__in=s.managed_sites) | Q(id__in=s.admin_agencies)
-                ).distinct()
-            )
+            kwargs["queryset"] = access.grantable_agencies(request.user)
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def formfield_for_choice_field(self, db_field, request, **kwargs):
@@ -238,12 +232,7 @@ class StaffCreationForm(forms.ModelForm):
         user = self.request_user
         self.fields["site"].queryset = access.readable_sites(user)
         self.fields["role"].choices = [c for c in Role.choices if c[0] in access.grantable_roles(user)]
-        s = access.scope_of(user)
-        self.fields["agency"].queryset = (
-            Agency.objects.all()
-            if s.is_superuser
-            else Agency.objects.filter(Q(sites__in=s.managed_sites) | Q(id__in=s.admin_agencies)).distinct()
-        )
+        self.fields["agency"].queryset = access.grantable_agencies(user)
 
     def clean(self):
         data = super().clean()

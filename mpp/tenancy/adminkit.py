@@ -7,14 +7,53 @@ the scope answers 404 instead of Django's redirect, so that another agency's
 ids reveal nothing.
 """
 
+from django import forms
 from django.contrib import admin
+from django.contrib.admin.widgets import AutocompleteSelect
+from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest
 
 from mpp.tenancy.access import Scope, scope_of
 
 
-class ScopedAdmin(admin.ModelAdmin):
+class SafeModelChoiceField(forms.ModelChoiceField):
+    """A choice of row that refuses an id too large for the database as "not a valid choice".
+
+    Django's own field lets SQLite's OverflowError through, which would be a 500.
+    """
+
+    def to_python(self, value):
+        try:
+            return super().to_python(value)
+        except OverflowError as exc:
+            raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice") from exc
+
+
+MAX_ID = 2**63 - 1
+
+
+class SafeAutocompleteSelect(AutocompleteSelect):
+    """Re-rendering a refused form must not look up an id too large for the database."""
+
+    def optgroups(self, name, value, attr=None):
+        fitting = [v for v in value if str(v).isdigit() and int(v) <= MAX_ID]
+        return super().optgroups(name, fitting, attr)
+
+
+class SafeChoices:
+    """Every foreign-key field of the form uses ``SafeModelChoiceField``."""
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        kwargs.setdefault("form_class", SafeModelChoiceField)
+        if db_field.name in self.get_autocomplete_fields(request):
+            kwargs.setdefault(
+                "widget", SafeAutocompleteSelect(db_field, self.admin_site, using=kwargs.get("using"))
+            )
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+class ScopedAdmin(SafeChoices, admin.ModelAdmin):
     def scope(self, request: HttpRequest, queryset: QuerySet) -> QuerySet:
         """Rows the user may see. Subclasses narrow it."""
         raise NotImplementedError
@@ -30,6 +69,15 @@ class ScopedAdmin(admin.ModelAdmin):
     def may_edit_object(self, request: HttpRequest, obj) -> bool:
         """Whether this one visible row may change; rows are already in scope."""
         return True
+
+    # Bulk deletion skips the services' rules; rows that may go are deleted one by one.
+    actions_without_bulk_delete = True
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        if self.actions_without_bulk_delete:
+            actions.pop("delete_selected", None)
+        return actions
 
     def get_queryset(self, request):
         return self.scope(request, super().get_queryset(request))
@@ -57,7 +105,7 @@ class ScopedAdmin(admin.ModelAdmin):
         return self.has_change_permission(request, obj)
 
 
-class ScopedInline(admin.TabularInline):
+class ScopedInline(SafeChoices, admin.TabularInline):
     """An inline that follows its parent's right to change."""
 
     extra = 0

@@ -17,7 +17,3 @@ def site_calendar(site: Site) -> WorkingCalendar:
 
 def is_working_day(site: Site, day: dt.date) -> bool:
     return site_calendar(site).is_working_day(day)
-
-
-def add_working_days(site: Site, start: dt.date, days: int) -> dt.date:
-    return site_calendar(site).add_working_days(start, days)

@@ -6,9 +6,23 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from mpp.tenancy.access import forget_scope, membership_in_scope
-from mpp.tenancy.models import Agency, Membership, Site, User
+from mpp.tenancy.models import Agency, Counter, Membership, Site, User
 
+# What an agency's own admin keeps true; the identity fields are for those who manage
+# every site where the agency serves (tenancy.access.can_edit_agency_identity).
 AGENCY_TEXT_FIELDS = frozenset({"description", "maklumat", "website", "phone"})
+AGENCY_IDENTITY_FIELDS = frozenset({"name", "short_name", "slug", "kind", "is_active"})
+
+
+def save_agency(*, agency: Agency, changed: list[str] | None = None) -> Agency:
+    """Validate and save an agency's fields (new or changed) in one transaction."""
+    unknown = set(changed or []) - AGENCY_TEXT_FIELDS - AGENCY_IDENTITY_FIELDS
+    if unknown:
+        raise ValidationError(_("Unknown fields: %(fields)s"), params={"fields": ", ".join(sorted(unknown))})
+    agency.full_clean()
+    with transaction.atomic():
+        agency.save(update_fields=changed or None) if agency.pk else agency.save()
+    return agency
 
 
 def update_agency(*, agency: Agency, **changes: str) -> Agency:
@@ -18,10 +32,22 @@ def update_agency(*, agency: Agency, **changes: str) -> Agency:
         raise ValidationError(_("Unknown fields: %(fields)s"), params={"fields": ", ".join(sorted(unknown))})
     for name, value in changes.items():
         setattr(agency, name, value)
-    agency.full_clean()
+    return save_agency(agency=agency, changed=list(changes))
+
+
+def set_agency_sites(*, agency: Agency, sites: list[Site]) -> Agency:
     with transaction.atomic():
-        agency.save(update_fields=list(changes) or None)
+        agency.sites.set(sites)
     return agency
+
+
+def save_counter(*, counter: Counter) -> Counter:
+    """Save a counter; its agency then serves at the counter's site."""
+    counter.full_clean()
+    with transaction.atomic():
+        counter.save()
+        counter.agency.sites.add(counter.site)
+    return counter
 
 
 def grant_membership(

@@ -38,7 +38,7 @@ def test_openapi_schema_is_served(client):
 
 
 def test_public_reads(client, world):
-    assert [s["slug"] for s in call(client, "get", "/sites").json()] == ["lain", "contoh"] or True
+    assert sorted(s["slug"] for s in call(client, "get", "/sites").json()) == ["contoh", "lain"]
     site = call(client, "get", "/sites/contoh").json()
     assert site["timezone"] == "Asia/Pontianak"
     agencies = call(client, "get", "/sites/contoh/agencies").json()
@@ -88,7 +88,7 @@ def test_full_edit_cycle_through_the_api(client, world, token_a):
         },
     )
     assert response.status_code == 200, response.content
-    assert response.json()["requirements"][0]["document"]["name"] == "Kartu Keluarga"
+    assert response.json()["requirements"][0]["name"] == "Kartu Keluarga"
     response = call(
         client,
         "post",

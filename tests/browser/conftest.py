@@ -3,6 +3,7 @@
 import os
 import shutil
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
@@ -48,6 +49,18 @@ def browser(tmp_path_factory):
 @pytest.fixture
 def page(browser):
     context = browser.new_context(locale="id-ID", viewport=PHONE, device_scale_factor=1, has_touch=True)
+    outside: list[str] = []
+
+    def local_only(route):
+        # A hall's LAN may have no uplink: any request beyond this machine is a defect.
+        host = urlsplit(route.request.url).hostname
+        if route.request.url.startswith(("data:", "blob:")) or host in {"localhost", "127.0.0.1"}:
+            route.continue_()
+        else:
+            outside.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", local_only)
     page = context.new_page()
     page.set_default_timeout(10_000)
     problems: list[str] = []
@@ -56,6 +69,7 @@ def page(browser):
     page.problems = problems
     yield page
     context.close()
+    assert outside == [], f"requests left the machine: {outside}"
     # A blocked inline script or style (CSP) or a failed request shows up here.
     assert problems == [], problems
 

@@ -3,7 +3,7 @@ import datetime as dt
 import pytest
 from django.core.exceptions import ValidationError
 
-from mpp.catalog import services
+from mpp.catalog import selectors, services
 from mpp.catalog.models import ServiceStandard
 from tests import factories
 
@@ -68,7 +68,7 @@ def test_new_draft_copies_the_current_version_and_publishing_supersedes_it(servi
     assert v1.status == "superseded"
     assert v1.superseded_at is not None
     assert v1.completion_time == 1  # history keeps what was promised then
-    assert services.current_standard(service).version == 2
+    assert selectors.current_standard(service).version == 2
     assert list(service.standards.values_list("version", "status")) == [(2, "published"), (1, "superseded")]
 
 

@@ -3,7 +3,7 @@ import datetime as dt
 import pytest
 from django.utils import translation
 
-from mpp.core.calendar import WorkingCalendar, cuti_bersama, national_holidays
+from mpp.core.calendar import WorkingCalendar, cuti_bersama, estimated_dates, national_holidays
 
 D = dt.date
 
@@ -182,7 +182,7 @@ def test_six_day_week():
     calendar = WorkingCalendar(open_weekdays=frozenset(range(6)))
     assert calendar.is_working_day(D(2026, 11, 28))
     assert not calendar.is_working_day(D(2026, 11, 29))
-    assert not calendar.is_working_day(D(2026, 12, 26)) or D(2026, 12, 26).weekday() == 5
+    assert calendar.is_working_day(D(2026, 12, 26))  # the Saturday after Natal is a normal Saturday
 
 
 def test_working_days_between_counts_the_end_not_the_start():
@@ -194,3 +194,12 @@ def test_working_days_between_counts_the_end_not_the_start():
 def test_a_calendar_that_never_opens_does_not_loop_forever():
     with pytest.raises(ValueError, match="no working day"):
         WorkingCalendar(open_weekdays=frozenset()).add_working_days(D(2026, 1, 1), 1)
+
+
+def test_decreed_years_have_no_estimated_dates_and_later_years_say_so():
+    for year in (2024, 2025, 2026):
+        assert estimated_dates(year) == frozenset()
+    assert estimated_dates(2027)  # Idul Fitri 1448 H is not decreed yet
+    with translation.override("id"):
+        reason = WorkingCalendar().closure_reason(min(estimated_dates(2027)))
+    assert "perkiraan" in reason

@@ -33,3 +33,9 @@ def test_bad_numbers_are_refused_with_a_reason(typed, code):
     with pytest.raises(ValidationError) as info:
         normalize_phone(typed)
     assert info.value.code == code
+
+
+@pytest.mark.parametrize("typed", ["08²²²²²²²²", "08\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668\u0669"])
+def test_digits_of_other_scripts_are_refused(typed):
+    with pytest.raises(ValidationError):
+        normalize_phone(typed)

@@ -60,3 +60,12 @@ def test_loading_twice_changes_nothing(demo):
     counts = (Service.objects.count(), ServiceStandard.objects.count(), User.objects.count())
     call_command("load_demo", "--quiet-logins")
     assert (Service.objects.count(), ServiceStandard.objects.count(), User.objects.count()) == counts
+
+
+def test_demo_refuses_to_load_in_production(db, settings):
+    from django.core.management.base import CommandError
+
+    settings.PRODUCTION = True
+    with pytest.raises(CommandError, match="never loaded in production"):
+        call_command("load_demo", "--quiet-logins")
+    assert not User.objects.exists()

@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from mpp.catalog import services
-from mpp.catalog.models import Service, ServiceStandard
+from mpp.catalog.models import DocumentType, Service, ServiceStandard
 from mpp.tenancy.models import Agency, Counter, Membership, Role, Site, User
 from tests import factories
 
@@ -397,3 +397,126 @@ def test_agency_form_refuses_an_overlong_maklumat(client, world):
     assert response.status_code == 200
     world.agency_a.refresh_from_db()
     assert world.agency_a.maklumat.startswith("Dengan ini")
+
+
+def test_renaming_a_document_never_rewrites_a_published_standard(client, world):
+    kk = factories.DocumentTypeFactory(name="Kartu Keluarga", issuer=world.agency_a)
+    draft = services.start_draft(service=world.service_b)
+    services.update_draft(standard=draft, requirements=[services.DocumentLine(kk)])
+    services.publish_standard(standard=draft, sk_number="SK B", sk_date=dt.date(2026, 2, 1))
+    client.force_login(world.admin_a)  # agency A issues the document and may rename it
+    response = client.post(
+        admin_url(DocumentType, "change", kk.pk),
+        {"name": "Diubah oleh A", "short_name": "", "description": "", "issuer": world.agency_a.pk},
+    )
+    assert response.status_code == 302
+    html = client.get(reverse("portal:service-detail", args=["contoh", "polres", "sktlk"])).content.decode()
+    assert "Kartu Keluarga" in html
+    assert "Diubah oleh A" not in html
+
+
+def test_agency_admin_cannot_create_a_shared_document_without_an_issuer(client, world):
+    client.force_login(world.admin_a)
+    response = client.post(admin_url(DocumentType, "add"), {"name": "Dokumen Bebas", "issuer": ""})
+    assert response.status_code == 200
+    assert not DocumentType.objects.filter(name="Dokumen Bebas").exists()
+
+
+def test_only_superusers_delete_agencies(client, world):
+    client.force_login(world.admin_a)
+    assert client.post(admin_url(Agency, "delete", world.agency_a.pk), {"post": "yes"}).status_code == 403
+    client.force_login(world.manager)
+    assert client.post(admin_url(Agency, "delete", world.agency_a.pk), {"post": "yes"}).status_code == 403
+    assert Agency.objects.filter(pk=world.agency_a.pk).exists()
+
+
+def test_a_manager_of_one_site_cannot_rename_an_agency_serving_another(client, world):
+    world.agency_a.sites.add(world.other_site)
+    client.force_login(world.other_manager)
+    response = client.post(
+        admin_url(Agency, "change", world.agency_a.pk),
+        {
+            "name": "Diambil alih",
+            "short_name": "X",
+            "slug": "x",
+            "kind": "pemda",
+            "maklumat": world.agency_a.maklumat,
+            "description": "",
+            "website": "",
+            "phone": "",
+            "sites": [world.site.pk, world.other_site.pk],
+            "is_active": "on",
+        },
+    )
+    assert response.status_code == 302  # texts and their own site may change, the identity not
+    world.agency_a.refresh_from_db()
+    assert (world.agency_a.name, world.agency_a.slug) == ("Dinas Kependudukan Contoh", "dukcapil")
+
+
+def test_renaming_an_agency_updates_the_search(client, world):
+    client.force_login(world.manager)
+    data = {
+        "name": "Dinas Zebra",
+        "short_name": "Zebra",
+        "slug": "dukcapil",
+        "kind": "pemda",
+        "maklumat": world.agency_a.maklumat,
+        "description": "",
+        "website": "",
+        "phone": "",
+        "sites": [world.site.pk],
+        "is_active": "on",
+    }
+    assert client.post(admin_url(Agency, "change", world.agency_a.pk), data).status_code == 302
+    from mpp.catalog.selectors import search_services
+
+    assert [s.pk for s in search_services(site=world.site, query="zebra").services] == [world.service_a.pk]
+
+
+def test_a_slug_clash_on_the_change_form_is_a_form_error(client, world):
+    factories.ServiceFactory(agency=world.agency_a, slug="sudah-ada")
+    client.force_login(world.admin_a)
+    response = client.post(
+        admin_url(Service, "change", world.service_a.pk),
+        {
+            "name": world.service_a.name,
+            "slug": "sudah-ada",
+            "summary": "",
+            "keywords": "",
+            "is_active": "on",
+            "standards-TOTAL_FORMS": "1",
+            "standards-INITIAL_FORMS": "1",
+            "standards-0-id": world.standard_a.pk,
+            "standards-0-service": world.service_a.pk,
+        },
+    )
+    assert response.status_code == 200
+    world.service_a.refresh_from_db()
+    assert world.service_a.slug == "ktp-hilang"
+
+
+def test_a_huge_document_id_in_the_draft_form_is_a_form_error(client, world):
+    draft = services.start_draft(service=world.service_a)
+    client.force_login(world.admin_a)
+    response = client.post(
+        admin_url(ServiceStandard, "change", draft.pk),
+        draft_form(
+            draft,
+            **{
+                "requirements-TOTAL_FORMS": "1",
+                "requirements-0-document_type": "9" * 25,
+                "requirements-0-position": "0",
+            },
+        ),
+    )
+    assert response.status_code == 200
+
+
+def test_services_with_history_are_not_deleted_and_bulk_delete_is_off(client, world):
+    client.force_login(world.admin_a)
+    assert client.post(admin_url(Service, "delete", world.service_a.pk), {"post": "yes"}).status_code == 403
+    response = client.get(admin_url(Service, "changelist"))
+    assert "delete_selected" not in response.content.decode()
+    fresh = factories.ServiceFactory(agency=world.agency_a, slug="baru")
+    services.start_draft(service=fresh)
+    assert client.post(admin_url(Service, "delete", fresh.pk), {"post": "yes"}).status_code == 302

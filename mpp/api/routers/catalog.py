@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
+from pydantic import ConfigDict, StrictBool, StrictInt
 
 from mpp.api.auth import PUBLIC, STAFF
 from mpp.catalog import access as catalog_access
@@ -70,15 +71,14 @@ class DocumentOut(Schema):
     short_name: str
 
 
-class RequirementOut(Schema):
-    document: DocumentOut = Field(..., alias="document_type")
-    note: str
-    is_optional: bool
-
-
 class ProductOut(Schema):
-    document: DocumentOut = Field(..., alias="document_type")
+    document_id: int = Field(..., alias="document_type_id")
+    name: str = Field(..., alias="display_name", description="As published (frozen), or current in a draft.")
     note: str
+
+
+class RequirementOut(ProductOut):
+    is_optional: bool
 
 
 class StandardOut(Schema):
@@ -134,39 +134,49 @@ class ServiceDetailOut(ServiceOut):
     current_standard: StandardOut | None
 
 
-class ServiceIn(Schema):
+class Input(Schema):
+    """Request bodies: unknown fields are refused (a typo must not pass silently) and
+    numbers and booleans must be JSON numbers and booleans, not strings or 0/1."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+MAX_ID = 2**63 - 1
+
+
+class ServiceIn(Input):
     name: str = Field(..., min_length=3, max_length=200)
     slug: str = Field(..., min_length=1, max_length=80, pattern=r"^[-a-z0-9]+$")
     summary: str = Field("", max_length=300)
     keywords: str = Field("", max_length=500)
 
 
-class ServicePatch(Schema):
+class ServicePatch(Input):
     name: str | None = Field(None, min_length=3, max_length=200)
     summary: str | None = Field(None, max_length=300)
     keywords: str | None = Field(None, max_length=500)
-    is_active: bool | None = None
+    is_active: StrictBool | None = None
 
 
-class AgencyPatch(Schema):
+class AgencyPatch(Input):
     description: str | None = Field(None, max_length=2000)
     maklumat: str | None = Field(None, min_length=10, max_length=2000)
     website: str | None = Field(None, max_length=200)
     phone: str | None = Field(None, max_length=30)
 
 
-class DocumentLineIn(Schema):
-    document_id: int = Field(..., ge=1)
+class DocumentLineIn(Input):
+    document_id: StrictInt = Field(..., ge=1, le=MAX_ID)
     note: str = Field("", max_length=300)
-    is_optional: bool = False
+    is_optional: StrictBool = False
 
 
-class DraftPatch(Schema):
+class DraftPatch(Input):
     requirements_note: str | None = Field(None, max_length=2000)
     procedure: str | None = Field(None, max_length=4000)
-    completion_time: int | None = Field(None, ge=1, le=10_000)
+    completion_time: StrictInt | None = Field(None, ge=1, le=10_000)
     completion_unit: Literal["minutes", "working_days"] | None = None
-    fee: int | None = Field(None, ge=0, le=1_000_000_000_000)
+    fee: StrictInt | None = Field(None, ge=0, le=1_000_000_000_000)
     fee_basis: str | None = Field(None, max_length=300)
     fee_note: str | None = Field(None, max_length=300)
     products_note: str | None = Field(None, max_length=1000)
@@ -183,7 +193,7 @@ class DraftPatch(Schema):
     products: list[DocumentLineIn] | None = Field(None, max_length=20)
 
 
-class PublishIn(Schema):
+class PublishIn(Input):
     sk_number: str = Field(..., min_length=1, max_length=120)
     sk_date: dt.date
 
@@ -244,8 +254,7 @@ def list_site_services(
     """The site's public services; ``q`` searches them by everyday words, best first."""
     site = get_object_or_404(Site, slug=slug, is_active=True)
     if q.strip():
-        found = selectors.search_services(site=site, query=q).services
-        return [service for service in found if not agency or service.agency.slug == agency]
+        return selectors.search_services(site=site, query=q, agency=agency).services
     queryset = selectors.public_services(site).order_by("agency__name", "name")
     return queryset.filter(agency__slug=agency) if agency else queryset
 
@@ -263,7 +272,7 @@ def list_document_types(request):
 @router.get("/services/{service_id}", response=ServiceDetailOut, auth=PUBLIC)
 def get_service(request, service_id: int):
     service = catalog_access.get_service_for_read(request.auth, service_id)
-    service.current_standard = services.current_standard(service)
+    service.current_standard = selectors.current_standard(service)
     return service
 
 
@@ -280,7 +289,7 @@ def list_standards(request, service_id: int):
 @router.get("/standards/{standard_id}", response=StandardFullOut | StandardOut, auth=PUBLIC)
 def get_standard(request, standard_id: int):
     standard = catalog_access.get_standard_for_read(request.auth, standard_id)
-    return _standard_out(request.auth, standard)
+    return _standard_out(request.auth, selectors.standard_with_lines(standard.pk))
 
 
 # Changes (agency admins and managers) ------------------------------------------------
@@ -312,7 +321,7 @@ def update_service(request, service_id: int, payload: ServicePatch):
 def start_draft(request, service_id: int):
     """The service's draft standard, copied from the current version if there is no draft yet."""
     service = catalog_access.get_service_for_edit(request.auth, service_id)
-    return Status(201, services.start_draft(service=service))
+    return Status(201, selectors.standard_with_lines(services.start_draft(service=service).pk))
 
 
 @router.patch("/standards/{standard_id}", response=StandardFullOut, auth=STAFF)
@@ -323,15 +332,17 @@ def update_draft(request, standard_id: int, payload: DraftPatch):
     products = _document_lines(payload.products, "products")
     data.pop("requirements", None)
     data.pop("products", None)
-    return services.update_draft(standard=standard, requirements=requirements, products=products, **data)
+    standard = services.update_draft(standard=standard, requirements=requirements, products=products, **data)
+    return selectors.standard_with_lines(standard.pk)
 
 
 @router.post("/standards/{standard_id}/publish", response=StandardFullOut, auth=STAFF)
 def publish_standard(request, standard_id: int, payload: PublishIn):
     standard = catalog_access.get_standard_for_edit(request.auth, standard_id)
-    return services.publish_standard(
+    standard = services.publish_standard(
         standard=standard, sk_number=payload.sk_number, sk_date=payload.sk_date, user=request.auth
     )
+    return selectors.standard_with_lines(standard.pk)
 
 
 @router.delete("/standards/{standard_id}", response={204: None}, auth=STAFF)

@@ -1,4 +1,5 @@
-from django.core.management.base import BaseCommand
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
 
 from mpp.demo import loader
 
@@ -10,6 +11,10 @@ class Command(BaseCommand):
         parser.add_argument("--quiet-logins", action="store_true", help="Do not print the demo logins.")
 
     def handle(self, *args, quiet_logins=False, **options):
+        if settings.PRODUCTION:
+            raise CommandError(
+                "The demo has accounts with a public password; it is never loaded in production."
+            )
         created = loader.load()
         self.stdout.write(f"Kapuas demo: {created} services created.")
         if quiet_logins:
