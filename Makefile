@@ -5,6 +5,7 @@ BIN := $(VENV)/bin
 PY := $(BIN)/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
+LIVE_PORT ?= 8001
 PG_URL := postgres://app:app@127.0.0.1:5432/app
 
 .PHONY: run test test-sqlite test-postgres lint bench setup system-deps messages clean
@@ -29,9 +30,11 @@ run: setup
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo
 	@echo ""
-	@echo "Serving on http://$(HOST):$(PORT)/  (Ctrl+C stops)"
-	$(BIN)/granian --interface wsgi --host $(HOST) --port $(PORT) --workers 1 \
-		--blocking-threads 4 --workers-kill-timeout 10 --log-level warning config.wsgi:application
+	@echo "Serving on http://$(HOST):$(PORT)/  (boards' live feed on port $(LIVE_PORT); Ctrl+C stops)"
+	@echo "  portal  http://$(HOST):$(PORT)/          back office  http://$(HOST):$(PORT)/admin/"
+	@echo "  board   http://$(HOST):$(PORT)/kapuas/papan/    counter console  http://$(HOST):$(PORT)/konsol/"
+	@echo "  kiosk   log in as frontdesk, open http://$(HOST):$(PORT)/kapuas/meja-depan/ and make the screen a kiosk"
+	$(PY) scripts/serve.py --host $(HOST) --port $(PORT) --live-port $(LIVE_PORT)
 
 lint: $(BIN)/.installed
 	$(BIN)/ruff check .

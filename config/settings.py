@@ -100,6 +100,7 @@ INSTALLED_APPS = [
     "mpp.privacy",
     "mpp.catalog",
     "mpp.queueing",
+    "mpp.display",
     "mpp.portal",
     "mpp.api",
     "mpp.demo",
@@ -243,6 +244,12 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("MPP_LOG_LEVEL", "INFO")},
 }
+
+# Where display boards find the live feed (mpp.display.live, an ASGI process of its
+# own): empty means the same host on MPP_LIVE_PORT; "same-origin" means a proxy routes
+# /live/ on this origin to it; anything else is the feed's base URL.
+MPP_LIVE_URL = os.environ.get("MPP_LIVE_URL", "")
+MPP_LIVE_PORT = int(os.environ.get("MPP_LIVE_PORT", "8001"))
 
 # The site the portal opens on when an installation serves several (slug).
 MPP_DEFAULT_SITE = os.environ.get("MPP_DEFAULT_SITE", "")

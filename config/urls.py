@@ -11,4 +11,9 @@ urlpatterns = [
     path("health/", health, name="health"),
 ]
 # Indonesian at /..., English at /en/...
-urlpatterns += i18n_patterns(path("", include("mpp.portal.urls")), prefix_default_language=False)
+urlpatterns += i18n_patterns(
+    path("", include("mpp.display.urls")),
+    path("", include("mpp.queueing.urls")),
+    path("", include("mpp.portal.urls")),
+    prefix_default_language=False,
+)

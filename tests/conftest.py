@@ -9,7 +9,7 @@ import pytest
 from mpp.catalog import services as catalog_services
 from mpp.catalog.models import Service, ServiceStandard
 from mpp.tenancy.models import Agency, Role, Site, User
-from tests import factories
+from tests import factories, halls
 
 PASSWORD = "rahasia-panjang-123"
 
@@ -106,3 +106,15 @@ def world(db) -> World:
         service_b=service_b,
         standard_b=publish(service_b, fee=0),
     )
+
+
+@pytest.fixture
+def clock_at():
+    """Move the clock: ``clock_at(datetime)``; it ticks from there (Monday 09:00 WIB first)."""
+    yield from halls.clock_fixture()
+
+
+@pytest.fixture
+def hall(world, clock_at) -> halls.Hall:
+    """The world's site as a working hall: offers A and B, counters 1, 2 (agency A) and 5 (B)."""
+    return halls.make_hall(world)

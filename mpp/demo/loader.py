@@ -14,6 +14,7 @@ from django.utils.text import slugify
 from mpp.catalog import services as catalog
 from mpp.catalog.models import DocumentType, Service
 from mpp.demo import kapuas
+from mpp.queueing.models import CounterService, HallSettings, ServiceOffer
 from mpp.tenancy.models import Agency, Counter, Membership, OpeningHours, Role, Site, User
 
 DEMO_PASSWORD = "kapuas-demo-2026"
@@ -135,6 +136,30 @@ def _services(agencies: dict[str, Agency], documents: dict[str, DocumentType]) -
     return created
 
 
+def _letters(index: int) -> str:
+    """A, B, ... Z, then AA, AB, ...: one ticket prefix per agency."""
+    return chr(65 + index) if index < 26 else chr(64 + index // 26) + chr(65 + index % 26)
+
+
+def _hall(site: Site, agencies: dict[str, Agency]) -> None:
+    """Every service of every agency with counters at the site gets a number; each
+    counter calls its agency's services."""
+    HallSettings.objects.get_or_create(site=site)
+    with_counters = [data["slug"] for data in kapuas.AGENCIES if data.get("counters")]
+    for index, slug in enumerate(with_counters):
+        agency = agencies[slug]
+        services = list(agency.services.all())
+        for service in services:
+            ServiceOffer.objects.get_or_create(
+                site=site, service=service, defaults={"prefix": _letters(index)}
+            )
+        for counter in agency.counters.filter(site=site):
+            CounterService.objects.bulk_create(
+                [CounterService(counter=counter, service=service) for service in services],
+                ignore_conflicts=True,
+            )
+
+
 def _accounts(site: Site, agencies: dict[str, Agency]) -> None:
     for account in DEMO_ACCOUNTS:
         user, created = User.objects.get_or_create(username=account.username, defaults={"is_staff": True})
@@ -156,5 +181,7 @@ def load() -> int:
         agencies = _agencies(sites)
         documents = _documents(agencies)
         created = _services(agencies, documents)
-        _accounts(sites[kapuas.SITES[0]["slug"]], agencies)
+        main = sites[kapuas.SITES[0]["slug"]]
+        _hall(main, agencies)
+        _accounts(main, agencies)
     return created

@@ -138,6 +138,12 @@ def counter_queue(*, counter: Counter, service_ids: list[int], limit: int = 50) 
     )
 
 
+def waiting_count(*, counter: Counter, service_ids: list[int]) -> int:
+    return ServiceRequest.objects.filter(
+        site=counter.site_id, status=RequestStatus.WAITING, service_id__in=service_ids
+    ).count()
+
+
 def counter_current(counter: Counter) -> ServiceRequest | None:
     return (
         ServiceRequest.objects.filter(counter=counter, status__in=AT_COUNTER)
@@ -169,13 +175,12 @@ BOARD_KINDS = (
 ANNOUNCED_KINDS = (EventKind.CALLED, EventKind.RECALLED, EventKind.RESUMED)
 
 
-def board_events(site_id: int, *, after: int, limit: int = 500):
-    """Events a board shows, after ``after``, with what it needs to render them."""
-    return (
-        Event.objects.filter(site_id=site_id, id__gt=after, kind__in=BOARD_KINDS)
-        .select_related("visit", "counter", "agency")
-        .order_by("id")[:limit]
-    )
+def board_events(site_id: int, *, after: int, upto: int | None = None, limit: int = 500):
+    """Events a board shows, after ``after`` (up to ``upto``), with what it needs to render them."""
+    events = Event.objects.filter(site_id=site_id, id__gt=after, kind__in=BOARD_KINDS)
+    if upto is not None:
+        events = events.filter(id__lte=upto)
+    return events.select_related("visit", "counter", "agency").order_by("id")[:limit]
 
 
 def event_payload(event: Event, *, number_style: str) -> dict:

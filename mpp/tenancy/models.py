@@ -11,7 +11,22 @@ from mpp.core.fields import LimitedTextField
 
 # Top-level URL segments the platform uses itself; a site slug may not take one.
 RESERVED_SLUGS = frozenset(
-    {"admin", "api", "en", "id", "static", "media", "i18n", "akun", "lacak", "health", "s"}
+    {
+        "admin",
+        "api",
+        "en",
+        "id",
+        "static",
+        "media",
+        "i18n",
+        "akun",
+        "lacak",
+        "health",
+        "s",
+        "live",
+        "konsol",
+        "tiket",
+    }
 )
 
 MAKLUMAT_DEFAULT = (

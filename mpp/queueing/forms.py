@@ -1,0 +1,66 @@
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from mpp.core.phone import normalize_phone
+from mpp.queueing.models import Outcome, PriorityReason
+
+
+class TicketForm(forms.Form):
+    priority_reason = forms.ChoiceField(
+        label=_("Do you need priority service?"),
+        choices=[("", _("No")), *PriorityReason.choices],
+        required=False,
+        widget=forms.RadioSelect,
+    )
+
+
+class FrontDeskForm(TicketForm):
+    offer = forms.ModelChoiceField(label=_("Service"), queryset=None, empty_label=None)
+    phone = forms.CharField(
+        label=_("Telephone (optional, for 'your turn is near' messages)"), max_length=30, required=False
+    )
+
+    def __init__(self, *args, offers, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["offer"].queryset = offers
+        self.fields["offer"].label_from_instance = lambda o: (
+            f"{o.service.agency.short_name}: {o.service.name}"
+        )
+        self.order_fields(["offer", "priority_reason", "phone"])
+
+    def clean_phone(self):
+        phone = self.cleaned_data.get("phone", "").strip()
+        if not phone:
+            return ""
+        try:
+            return normalize_phone(phone)
+        except ValidationError as exc:
+            raise forms.ValidationError(exc.messages) from exc
+
+
+class FinishForm(forms.Form):
+    outcome = forms.ChoiceField(label=_("Outcome"), choices=Outcome.choices, initial=Outcome.COMPLETED)
+    note = forms.CharField(
+        label=_("Note"), max_length=500, required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class TransferForm(forms.Form):
+    offer = forms.ModelChoiceField(label=_("Send to"), queryset=None)
+    note = forms.CharField(label=_("Note for the next counter"), max_length=500, required=False)
+
+    def __init__(self, *args, offers, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["offer"].queryset = offers
+        self.fields["offer"].label_from_instance = lambda o: (
+            f"{o.service.agency.short_name}: {o.service.name}"
+        )
+
+
+class ParkForm(forms.Form):
+    note = forms.CharField(label=_("Why"), max_length=500, required=False)
+
+
+class CallNumberForm(forms.Form):
+    code = forms.CharField(label=_("Ticket number"), max_length=8)

@@ -1,0 +1,253 @@
+import datetime as dt
+
+import pytest
+from django.test import Client
+
+from mpp.queueing import kiosks
+from mpp.queueing.models import CounterSession, ServiceRequest, Visit
+from mpp.queueing.services import counter as desk
+from mpp.queueing.services.tickets import issue_ticket
+
+
+@pytest.fixture
+def kiosk(client, hall):
+    client.cookies[kiosks.COOKIE] = kiosks.enrolment_value(hall.world.site.pk)
+    return client
+
+
+# Kiosk --------------------------------------------------------------------------------
+
+
+def test_only_an_enrolled_browser_is_a_kiosk(client, hall):
+    for path in [
+        "/contoh/anjungan/",
+        "/contoh/anjungan/instansi/dukcapil/",
+        f"/contoh/anjungan/layanan/{hall.offer_a.pk}/",
+    ]:
+        assert client.get(path).status_code == 403
+    assert client.post(f"/contoh/anjungan/layanan/{hall.offer_a.pk}/").status_code == 403
+    client.cookies[kiosks.COOKIE] = "forged-value"
+    assert client.get("/contoh/anjungan/").status_code == 403
+    client.cookies[kiosks.COOKIE] = kiosks.enrolment_value(hall.world.other_site.pk)  # another site's kiosk
+    assert client.get("/contoh/anjungan/").status_code == 403
+    assert not Visit.objects.exists()
+
+
+def test_front_desk_enrols_a_kiosk(client, hall):
+    client.force_login(hall.world.front_desk)
+    response = client.post("/contoh/anjungan/daftarkan/")
+    assert response.status_code == 302
+    assert (
+        kiosks.enrolled_site_id(
+            type("R", (), {"COOKIES": {kiosks.COOKIE: response.cookies[kiosks.COOKIE].value}})
+        )
+        == hall.world.site.pk
+    )
+    client.force_login(hall.world.officer_a)  # officers do not enrol kiosks
+    assert client.post("/contoh/anjungan/daftarkan/").status_code == 404
+
+
+def test_kiosk_flow_shows_requirements_then_prints_a_ticket(kiosk, hall):
+    html = kiosk.get("/contoh/anjungan/").content.decode()
+    assert "Dukcapil" in html
+    assert "Polres" in html
+    html = kiosk.get(f"/contoh/anjungan/layanan/{hall.offer_a.pk}/").content.decode()
+    assert "Mohon periksa" in html
+    assert "Loket 1" in html
+    response = kiosk.post(f"/contoh/anjungan/layanan/{hall.offer_a.pk}/", {"priority_reason": "hamil"})
+    visit = Visit.objects.get()
+    assert response["Location"] == f"/contoh/anjungan/tiket/{visit.token}/?cetak=1"
+    html = kiosk.get(response["Location"]).content.decode()
+    assert "A001" in html
+    assert "Ibu hamil" in html
+    assert "<svg" in html  # the QR code, drawn inline
+    assert f"http://testserver/tiket/{visit.token}/" in html
+
+
+def test_kiosk_refusal_explains_and_issues_nothing(kiosk, hall, clock_at):
+    clock_at(dt.datetime(2026, 12, 25, 2, 0, tzinfo=dt.UTC))
+    response = kiosk.post(f"/contoh/anjungan/layanan/{hall.offer_a.pk}/", {"priority_reason": ""})
+    assert response.status_code == 409
+    assert "Ruang layanan tutup hari ini" in response.content.decode()
+    assert not Visit.objects.exists()
+
+
+@pytest.mark.parametrize("data", [{"priority_reason": "vip"}, {"priority_reason": "x" * 5000}])
+def test_kiosk_bad_priority_is_a_form_error(kiosk, hall, data):
+    assert kiosk.post(f"/contoh/anjungan/layanan/{hall.offer_a.pk}/", data).status_code == 200
+    assert not Visit.objects.exists()
+
+
+def test_kiosk_cannot_use_another_sites_offer(kiosk, hall):
+    assert kiosk.get("/contoh/anjungan/layanan/999999/").status_code == 404
+    assert kiosk.get("/contoh/anjungan/instansi/tidak-ada/").status_code == 404
+
+
+# Status page --------------------------------------------------------------------------------
+
+
+def test_status_page_follows_the_ticket_without_personal_data(client, hall):
+    visit = issue_ticket(site=hall.world.site, services=[hall.world.service_a], phone="081234567890")
+    issue_ticket(site=hall.world.site, services=[hall.world.service_a])
+    later = issue_ticket(site=hall.world.site, services=[hall.world.service_a])
+    html = client.get(f"/tiket/{later.token}/").content.decode()
+    assert "2 orang di depan Anda" in html
+    assert "081234567890" not in html
+    assert "6281234567890" not in html
+    desk.call_next(session=hall.session(hall.counter_a1))
+    html = client.get(f"/tiket/{visit.token}/", HTTP_HX_REQUEST="true").content.decode()
+    assert "Silakan menuju loket 1" in html
+    assert "<html" not in html  # the partial for HTMX polling
+    assert client.get("/tiket/bukan-token/").status_code == 404
+
+
+# Console ------------------------------------------------------------------------------------
+
+
+def test_console_full_cycle_with_htmx(client, hall):
+    issue_ticket(site=hall.world.site, services=[hall.world.service_a])
+    client.force_login(hall.world.officer_a)
+    html = client.get("/konsol/").content.decode()
+    assert "Loket 1" in html
+    assert "Loket 5" not in html  # only the agency's counters
+    assert client.post("/konsol/", {"counter": hall.counter_a1.pk}).status_code == 302
+    base = f"/konsol/{hall.counter_a1.pk}/aksi"
+    html = client.post(f"{base}/call-next/", HTTP_HX_REQUEST="true").content.decode()
+    assert "A001" in html
+    request = ServiceRequest.objects.get()
+    client.post(f"{base}/recall/", {"request": request.pk}, HTTP_HX_REQUEST="true")
+    client.post(f"{base}/start/", {"request": request.pk}, HTTP_HX_REQUEST="true")
+    client.post(
+        f"{base}/finish/",
+        {"request": request.pk, "outcome": "completed", "note": "OK"},
+        HTTP_HX_REQUEST="true",
+    )
+    request.refresh_from_db()
+    assert (request.status, request.recalls, request.note) == ("done", 1, "OK")
+    html = client.get(f"/konsol/{hall.counter_a1.pk}/?part=queue", HTTP_HX_REQUEST="true").content.decode()
+    assert "Tidak ada yang menunggu" in html
+
+
+def test_console_without_javascript_redirects_back(client, hall):
+    issue_ticket(site=hall.world.site, services=[hall.world.service_a])
+    client.force_login(hall.world.officer_a)
+    client.post("/konsol/", {"counter": hall.counter_a1.pk})
+    response = client.post(f"/konsol/{hall.counter_a1.pk}/aksi/call-next/")
+    assert response.status_code == 302
+    assert "A001" in client.get(response["Location"]).content.decode()
+
+
+def test_console_errors_are_messages_not_500s(client, hall):
+    client.force_login(hall.world.officer_a)
+    client.post("/konsol/", {"counter": hall.counter_a1.pk})
+    base = f"/konsol/{hall.counter_a1.pk}/aksi"
+    for action, data in [
+        ("recall", {"request": "999999"}),
+        ("finish", {"request": "abc", "outcome": "x"}),
+        ("call-number", {"code": "???"}),
+        ("transfer", {"request": "1", "offer": "nope"}),
+        ("no-show", {}),
+        ("resume", {"request": "99999999999999999999999"}),
+    ]:
+        response = client.post(f"{base}/{action}/", data, HTTP_HX_REQUEST="true")
+        assert response.status_code == 200, action
+        assert 'class="message error"' in response.content.decode(), action
+    assert client.post(f"{base}/explode/", HTTP_HX_REQUEST="true").status_code == 404
+
+
+def test_another_agencys_officer_cannot_use_the_counter(client, hall):
+    client.force_login(hall.world.officer_b)
+    assert client.post("/konsol/", {"counter": hall.counter_a1.pk}).status_code == 404
+    assert client.get(f"/konsol/{hall.counter_a1.pk}/").status_code == 302  # not open here: back to the list
+    response = client.post(f"/konsol/{hall.counter_a1.pk}/aksi/call-next/")
+    assert response.status_code == 302
+    assert not CounterSession.objects.filter(counter=hall.counter_a1).exists()
+
+
+def test_a_second_browser_is_told_the_counter_is_busy(hall):
+    first, second = Client(), Client()
+    for browser in (first, second):
+        browser.force_login(hall.world.officer_a)
+    first.post("/konsol/", {"counter": hall.counter_a1.pk})
+    html = second.post("/konsol/", {"counter": hall.counter_a1.pk}).content.decode()
+    assert "sedang dibuka di peramban lain" in html or "peramban atau tab lain" in html
+    assert second.post(f"/konsol/{hall.counter_a1.pk}/aksi/call-next/").status_code == 302
+    second.post("/konsol/", {"counter": hall.counter_a1.pk, "takeover": "1"})
+    response = first.post(f"/konsol/{hall.counter_a1.pk}/aksi/call-next/", HTTP_HX_REQUEST="true")
+    assert response.status_code == 409  # the first browser learns it lost the counter
+
+
+def test_console_needs_a_login(client, hall):
+    assert client.get("/konsol/").status_code == 302
+    assert client.post(f"/konsol/{hall.counter_a1.pk}/aksi/call-next/").status_code == 302
+    client.force_login(hall.world.front_desk)
+    assert client.get("/konsol/").status_code == 403  # no counter to work at
+
+
+def test_console_query_counts_are_pinned(client, hall, django_assert_max_num_queries):
+    for _ in range(15):
+        issue_ticket(site=hall.world.site, services=[hall.world.service_a])
+    client.force_login(hall.world.officer_a)
+    client.post("/konsol/", {"counter": hall.counter_a1.pk})
+    client.post(f"/konsol/{hall.counter_a1.pk}/aksi/call-next/")
+    with django_assert_max_num_queries(25):
+        client.get(f"/konsol/{hall.counter_a1.pk}/")
+    with django_assert_max_num_queries(12):
+        client.get(f"/konsol/{hall.counter_a1.pk}/?part=queue", HTTP_HX_REQUEST="true")
+
+
+# Front desk -----------------------------------------------------------------------------------
+
+
+def test_front_desk_issues_with_a_phone_number(client, hall):
+    client.force_login(hall.world.front_desk)
+    response = client.post(
+        "/contoh/meja-depan/", {"offer": hall.offer_b.pk, "priority_reason": "", "phone": "0812 3456 7890"}
+    )
+    assert response.status_code == 302
+    visit = Visit.objects.get()
+    assert (visit.code, visit.channel, visit.phone, visit.issued_by) == (
+        "B001",
+        "front_desk",
+        "+6281234567890",
+        hall.world.front_desk,
+    )
+    html = client.get(response["Location"]).content.decode()
+    assert "B001" in html
+    assert "6281234567890" not in html
+
+
+@pytest.mark.parametrize("data", [{"offer": "999999"}, {"phone": "12"}, {"priority_reason": "vip"}])
+def test_front_desk_bad_input_is_a_form_error(client, hall, data):
+    client.force_login(hall.world.front_desk)
+    response = client.post("/contoh/meja-depan/", {"offer": hall.offer_a.pk, "priority_reason": "", **data})
+    assert response.status_code == 200
+    assert not Visit.objects.exists()
+
+
+def test_front_desk_is_for_front_desk_staff_of_the_site(client, hall):
+    client.force_login(hall.world.officer_a)
+    assert client.get("/contoh/meja-depan/").status_code == 404
+    client.force_login(hall.world.other_manager)
+    assert client.get("/contoh/meja-depan/").status_code == 404
+    client.force_login(hall.world.manager)
+    assert client.get("/contoh/meja-depan/").status_code == 200
+
+
+# Board page -----------------------------------------------------------------------------------
+
+
+def test_board_page_and_state(client, hall, settings):
+    settings.ALLOWED_HOSTS = ["hall.local", "testserver"]
+    issue_ticket(site=hall.world.site, services=[hall.world.service_a])
+    desk.call_next(session=hall.session(hall.counter_a1))
+    response = client.get("/contoh/papan/", HTTP_HOST="hall.local:8000")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert 'data-live-url="http://hall.local:8001/live/contoh/board/"' in html
+    assert "connect-src 'self' http://hall.local:8001" in response["Content-Security-Policy"]
+    state = client.get("/contoh/papan/state.json").json()
+    assert state["counters"][0]["code"] == "A001"
+    settings.MPP_LIVE_URL = "same-origin"
+    assert 'data-live-url="/live/contoh/board/"' in client.get("/contoh/papan/").content.decode()
+    assert client.get("/tidak-ada/papan/").status_code == 404
