@@ -3,12 +3,13 @@ from django.contrib import admin
 from django.urls import include, path
 
 from mpp.api.api import api
-from mpp.core.views import health
+from mpp.core.views import health, health_write
 
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
     path("health/", health, name="health"),
+    path("health/write/", health_write, name="health-write"),
 ]
 # Indonesian at /..., English at /en/...
 urlpatterns += i18n_patterns(

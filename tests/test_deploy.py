@@ -48,3 +48,11 @@ def test_a_malformed_data_key_stops_the_start(tmp_path):
     result = run_check(tmp_path, MPP_DATA_KEYS="not-a-key", MPP_HASH_KEY="x" * 32)
     assert result.returncode != 0
     assert "mpp.E001" in result.stdout + result.stderr
+
+
+def test_health_checks(client, db):
+    assert client.get("/health/").json() == {"status": "ok"}
+    assert client.head("/health/").status_code == 200
+    assert client.post("/health/write/").json() == {"status": "ok"}
+    assert client.post("/health/write/").json() == {"status": "ok"}
+    assert client.get("/health/write/").status_code == 405

@@ -14,6 +14,10 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
+from mpp.queueing.rules import Refusal
+from mpp.queueing.services import counter as desk
+from mpp.queueing.services import sessions
+
 # Pydantic's error types -> our translated sentences (its own are English only).
 _MESSAGES = {
     "missing": lambda ctx: _("This field is required."),
@@ -65,6 +69,21 @@ def install(api: NinjaAPI) -> None:
             message = make(error.get("ctx") or {}) if make else _("Invalid value.")
             errors.append({"field": _field(error.get("loc", ())), "message": str(message)})
         return problem(api, request, 422, _("The request has invalid values."), errors)
+
+    @api.exception_handler(Refusal)
+    def hall_refuses(request, exc):
+        # The hall cannot do it now (closed, cut-off, quota): a conflict with the state, with its reason.
+        return problem(
+            api, request, 409, exc.message, [{"field": None, "message": exc.message, "code": exc.code}]
+        )
+
+    @api.exception_handler(desk.NotFound)
+    def not_at_counter(request, exc):
+        return problem(api, request, 404, exc.messages[0])
+
+    @api.exception_handler(sessions.CounterBusy)
+    def counter_busy(request, exc):
+        return problem(api, request, 409, exc.messages[0], [{"field": None, "message": exc.messages[0]}])
 
     @api.exception_handler(DjangoValidationError)
     def refused(request, exc):

@@ -22,6 +22,7 @@ import os
 import re
 import time
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from urllib.parse import parse_qs, unquote
 
 import django
@@ -111,8 +112,30 @@ def _backlog(site_id: int, after: int, upto: int) -> list[dict]:
     return [payload for _site_id, payload in _payloads(events)]
 
 
+@dataclass(frozen=True)
+class Message:
+    """One event as every board receives it: encoded once, sent to thousands."""
+
+    id: int
+    zone: str
+    data: bytes
+
+
+HEARTBEAT = Message(0, "", b": ping\n\n")
+GOODBYE = Message(-1, "", b"")
+
+
+def _message(payload: dict) -> Message:
+    body = json.dumps(payload, separators=(",", ":"))
+    return Message(payload["id"], payload["zone"], f"id: {payload['id']}\ndata: {body}\n\n".encode())
+
+
 class Hub:
-    """The boards connected to this process, and the one loop that feeds them."""
+    """The boards connected to this process, and the one loop that feeds them.
+
+    Each board has a queue of its own, so that one slow TV never holds up the others;
+    an event is encoded once and the same bytes go into every queue.
+    """
 
     def __init__(self) -> None:
         self.boards: dict[int, set[asyncio.Queue]] = {}
@@ -143,6 +166,12 @@ class Hub:
     def leave(self, site_id: int, queue: asyncio.Queue) -> None:
         self.boards.get(site_id, set()).discard(queue)
 
+    def _broadcast(self, site_id: int | None, message: Message) -> None:
+        groups = self.boards.values() if site_id is None else [self.boards.get(site_id, ())]
+        for group in groups:
+            for queue in group:
+                queue.put_nowait(message)
+
     async def _run(self) -> None:
         while self.last_id is None:
             try:
@@ -151,23 +180,23 @@ class Hub:
                 log.exception("live feed: cannot read the event log")
                 await asyncio.sleep(1)
         self._ready.set()
+        last_beat = time.monotonic()
         while True:
             try:
                 if any(self.boards.values()):
                     self.last_id, payloads = await _new_events(self.last_id)
                     for site_id, payload in payloads:
-                        for queue in self.boards.get(site_id, ()):
-                            queue.put_nowait(payload)
+                        self._broadcast(site_id, _message(payload))
                 else:
                     self.last_id = await _last_event_id()
             except Exception:
                 log.exception("live feed: polling failed")
                 await asyncio.sleep(1)
+            if time.monotonic() - last_beat >= HEARTBEAT_SECONDS:
+                # Keeps proxies and TVs from closing a quiet connection.
+                self._broadcast(None, HEARTBEAT)
+                last_beat = time.monotonic()
             await asyncio.sleep(POLL_SECONDS)
-
-
-def _event_bytes(payload: dict) -> bytes:
-    return f"id: {payload['id']}\ndata: {json.dumps(payload, separators=(',', ':'))}\n\n".encode()
 
 
 async def _board(hub: Hub, scope, receive, send, slug: str) -> None:
@@ -185,6 +214,7 @@ async def _board(hub: Hub, scope, receive, send, slug: str) -> None:
     site_id, _style = site
     await hub.start()
     queue = hub.join(site_id)
+    watcher = asyncio.ensure_future(_until_disconnect(receive, queue))
     try:
         await send(
             {
@@ -205,38 +235,28 @@ async def _board(hub: Hub, scope, receive, send, slug: str) -> None:
             for payload in await _backlog(site_id, after, hub.last_id or after):
                 if not zone or payload["zone"] == zone:
                     await send(
-                        {"type": "http.response.body", "body": _event_bytes(payload), "more_body": True}
+                        {"type": "http.response.body", "body": _message(payload).data, "more_body": True}
                     )
                 sent = max(sent, payload["id"])
-        disconnected = asyncio.ensure_future(_until_disconnect(receive))
-        last_beat = time.monotonic()
-        while not disconnected.done():
-            getter = asyncio.ensure_future(queue.get())
-            done, _pending = await asyncio.wait(
-                {getter, disconnected}, timeout=HEARTBEAT_SECONDS, return_when=asyncio.FIRST_COMPLETED
-            )
-            if getter in done:
-                payload = getter.result()
-                if payload["id"] > sent and (not zone or payload["zone"] == zone):
-                    await send(
-                        {"type": "http.response.body", "body": _event_bytes(payload), "more_body": True}
-                    )
-                    sent = payload["id"]
-            else:
-                getter.cancel()
-            if time.monotonic() - last_beat >= HEARTBEAT_SECONDS:
-                await send({"type": "http.response.body", "body": b": ping\n\n", "more_body": True})
-                last_beat = time.monotonic()
+        while True:
+            message = await queue.get()
+            if message is GOODBYE:
+                break
+            if message is HEARTBEAT or (message.id > sent and (not zone or message.zone == zone)):
+                await send({"type": "http.response.body", "body": message.data, "more_body": True})
+                sent = max(sent, message.id)
     except OSError:
         pass  # The board went away mid-write.
     finally:
+        watcher.cancel()
         hub.leave(site_id, queue)
 
 
-async def _until_disconnect(receive) -> None:
+async def _until_disconnect(receive, queue: asyncio.Queue) -> None:
     while True:
         message = await receive()
         if message["type"] == "http.disconnect":
+            queue.put_nowait(GOODBYE)
             return
 
 

@@ -1,8 +1,8 @@
 """The boards' live feed, driven as an ASGI application over real committed data."""
 
 import asyncio
-from concurrent.futures import ThreadPoolExecutor
 import json
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from asgiref.sync import sync_to_async
