@@ -4,7 +4,7 @@ import datetime as dt
 import math
 from dataclasses import dataclass, field
 
-from django.db.models import Avg, DurationField, ExpressionWrapper, F, Q
+from django.db.models import Q
 from django.utils import timezone
 
 from mpp.catalog.models import Service, ServiceStandard
@@ -58,7 +58,7 @@ def waiting_ahead(request: ServiceRequest) -> int:
 
 def average_service_seconds(site: Site, service: Service, now: dt.datetime) -> float:
     """Mean time at the counter (call to finish) of the service's recent visitors."""
-    recent = (
+    recent = list(
         ServiceRequest.objects.filter(
             site=site,
             service=service,
@@ -67,12 +67,10 @@ def average_service_seconds(site: Site, service: Service, now: dt.datetime) -> f
             called_at__isnull=False,
         )
         .order_by("-finished_at")
-        .values_list("pk", flat=True)[:HISTORY_SIZE]
+        .values_list("called_at", "finished_at")[:HISTORY_SIZE]
     )
-    duration = ExpressionWrapper(F("finished_at") - F("called_at"), output_field=DurationField())
-    mean = ServiceRequest.objects.filter(pk__in=list(recent)).aggregate(mean=Avg(duration))["mean"]
-    if mean:
-        return mean.total_seconds()
+    if recent:
+        return sum((finished - called).total_seconds() for called, finished in recent) / len(recent)
     return rules.hall_settings(site).default_service_minutes * 60
 
 
@@ -228,6 +226,8 @@ def board_state(site: Site, *, zone: str = "") -> dict:
     return {
         "site": site.slug,
         "zone": zone,
+        "now": now.isoformat(),
+        "recent_limit": settings.board_recent_calls,
         "last_event_id": last,
         "number_style": settings.number_style,
         "counters": [

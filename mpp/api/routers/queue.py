@@ -127,10 +127,20 @@ def _counter(request, counter_id: int):
 
 
 def _session(request, counter_id: int) -> CounterSession:
-    counter = _counter(request, counter_id)
-    session = CounterSession.objects.filter(
-        counter=counter, officer=request.auth, client_key=_client_key(request), closed_at__isnull=True
-    ).first()
+    """The caller's open session at the counter, while they still hold a role for its agency."""
+    if not 0 < counter_id <= MAX_ID:
+        raise Http404
+    session = (
+        CounterSession.objects.select_related("counter")
+        .filter(
+            counter_id=counter_id,
+            officer=request.auth,
+            client_key=_client_key(request),
+            closed_at__isnull=True,
+        )
+        .filter(counter__in=workable_counters(request.auth).values("pk"))
+        .first()
+    )
     if session is None:
         raise HttpError(
             409, _("Open this counter first: POST /api/v1/counters/%(id)s/session.") % {"id": counter_id}
@@ -154,7 +164,34 @@ def _status(request, visit: Visit) -> dict:
 
 
 def _with_visit(request_: ServiceRequest) -> ServiceRequest:
-    return ServiceRequest.objects.select_related("visit", "service", "agency", "counter").get(pk=request_.pk)
+    """The request with exactly the columns RequestOut shows (services carry long texts)."""
+    return (
+        ServiceRequest.objects.select_related("visit", "service", "agency", "counter")
+        .only(*REQUEST_COLUMNS)
+        .get(pk=request_.pk)
+    )
+
+
+REQUEST_COLUMNS = [
+    "id",
+    "step",
+    "status",
+    "service_id",
+    "priority",
+    "queue_time",
+    "called_at",
+    "started_at",
+    "finished_at",
+    "recalls",
+    "outcome",
+    "visit__prefix",
+    "visit__number",
+    "visit__priority_reason",
+    "visit__arrived_at",
+    "service__name",
+    "agency__slug",
+    "counter__number",
+]
 
 
 # Tickets -------------------------------------------------------------------------------

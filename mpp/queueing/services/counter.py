@@ -9,6 +9,7 @@ import datetime as dt
 
 from django.core.exceptions import ValidationError
 from django.db import connection
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from mpp.catalog.models import Service
@@ -26,6 +27,7 @@ from mpp.queueing.models import (
     ServiceOffer,
     ServiceRequest,
 )
+from mpp.tenancy.models import Site
 
 MAX_CLAIM_ATTEMPTS = 8
 
@@ -35,16 +37,13 @@ class NotFound(ValidationError):
 
 
 def _live_session(session: CounterSession) -> CounterSession:
-    current = CounterSession.objects.select_related("counter__site", "counter__agency", "officer").get(
-        pk=session.pk
-    )
-    if current.closed_at is not None:
+    """The session as given, once the database confirms it is still open (one cheap query)."""
+    still_open = CounterSession.objects.filter(pk=session.pk, closed_at__isnull=True, counter__is_active=True)
+    if not still_open.exists():
         raise ValidationError(
             _("This counter session was closed. Open the counter again."), code="session_closed"
         )
-    if not current.counter.is_active:
-        raise ValidationError(_("This counter is closed."), code="counter_closed")
-    return current
+    return session
 
 
 def _event(request: ServiceRequest, kind: str, session: CounterSession, at: dt.datetime, **data) -> Event:
@@ -143,7 +142,7 @@ def call_specific(*, session: CounterSession, code: str) -> ServiceRequest:
         session = _live_session(session)
         if _busy(session) is not None:
             raise ValidationError(_("Finish the current ticket first."), code="busy")
-        day = now.astimezone(session.counter.site.zone).date()
+        day = timezone.localdate(now, Site.objects.only("timezone").get(pk=session.counter.site_id).zone)
         request = (
             ServiceRequest.objects.filter(
                 site=session.counter.site,

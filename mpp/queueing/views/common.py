@@ -17,7 +17,7 @@ def counters_for(site: Site, service: Service) -> list[Counter]:
 
 def qr_svg(url: str) -> str:
     """An inline SVG QR code: segno draws it in pure Python, no image library, no network."""
-    return segno.make(url, error="m").svg_inline(scale=3, border=2, title="QR")
+    return segno.make(url, error="m").svg_inline(scale=3, border=2, title="QR", omitsize=True)
 
 
 def ticket_context(request, visit: Visit) -> dict:
