@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-SCRIPTS = ["portal.py"]
+SCRIPTS = ["portal.py", "queue_cycle.py", "boards.py"]
 
 for script in SCRIPTS:
     print(f"== {script} (SQLite)", flush=True)

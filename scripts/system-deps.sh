@@ -6,7 +6,7 @@ set -euo pipefail
 
 want=("$@")
 if [ ${#want[@]} -eq 0 ]; then
-  want=(gettext postgresql chromium fonts-dejavu-core)
+  want=(gettext postgresql chromium fonts-dejavu-core espeak-ng speech-dispatcher speech-dispatcher-espeak-ng)
 fi
 
 missing=()
