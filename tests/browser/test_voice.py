@@ -47,7 +47,9 @@ def speaking_browser(tmp_path_factory):
             os.environ[key] = value
 
 
-def test_the_board_speaks_the_call_with_an_indonesian_voice(live_server, speaking_browser, hall, transactional_db):
+def test_the_board_speaks_the_call_with_an_indonesian_voice(
+    live_server, speaking_browser, hall, transactional_db
+):
     context = speaking_browser.new_context(locale="id-ID", viewport={"width": 1280, "height": 720})
     page = context.new_page()
     page.goto(f"{live_server.url}/contoh/papan/")
