@@ -94,6 +94,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_htmx",
     "ninja",
+    "django_tasks",
+    "django_tasks_db",
     "csp",
     "mpp.core",
     "mpp.tenancy",
@@ -101,6 +103,9 @@ INSTALLED_APPS = [
     "mpp.catalog",
     "mpp.queueing",
     "mpp.display",
+    "mpp.journeys",
+    "mpp.cases",
+    "mpp.notify",
     "mpp.portal",
     "mpp.api",
     "mpp.demo",
@@ -250,6 +255,16 @@ LOGGING = {
 # /live/ on this origin to it; anything else is the feed's base URL.
 MPP_LIVE_URL = os.environ.get("MPP_LIVE_URL", "")
 MPP_LIVE_PORT = int(os.environ.get("MPP_LIVE_PORT", "8001"))
+
+# Background work: the database is the queue (django-tasks with its database backend,
+# run by "manage.py db_worker"); no broker until a measurement asks for one.
+TASKS = {"default": {"BACKEND": os.environ.get("MPP_TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}
+
+# Apps that add to the hall's screens (mpp.queueing.extensions).
+MPP_HALL_EXTENSIONS = [
+    "mpp.journeys.hall.JourneyExtension",
+    "mpp.cases.hall.ApplicationExtension",
+]
 
 # The site the portal opens on when an installation serves several (slug).
 MPP_DEFAULT_SITE = os.environ.get("MPP_DEFAULT_SITE", "")

@@ -13,6 +13,8 @@ urlpatterns = [
 ]
 # Indonesian at /..., English at /en/...
 urlpatterns += i18n_patterns(
+    path("", include("mpp.journeys.urls")),
+    path("", include("mpp.cases.urls")),
     path("", include("mpp.display.urls")),
     path("", include("mpp.queueing.urls")),
     path("", include("mpp.portal.urls")),

@@ -1,15 +1,16 @@
 """Serve the platform as it runs in a hall: pages and API under WSGI, the boards' live
-feed under ASGI on its own port (docs/display.md). Stops both on Ctrl+C.
+feed under ASGI on its own port (docs/display.md), and the background worker. Stops
+them all on Ctrl+C.
 
     python scripts/serve.py [--host 127.0.0.1] [--port 8000] [--live-port 8001]
 """
 
 import argparse
-import contextlib
 import os
 import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -50,7 +51,9 @@ def main() -> int:
         *common,
         "mpp.display.live:application",
     ]
-    processes = [subprocess.Popen(command, cwd=ROOT, env=env) for command in (pages, live)]
+    # Background work (messages, the overdue check) runs in the database-backed worker.
+    worker = [sys.executable, "manage.py", "db_worker", "--no-startup-delay"]
+    processes = [subprocess.Popen(command, cwd=ROOT, env=env) for command in (pages, live, worker)]
 
     def stop(*_args):
         for process in processes:
@@ -59,8 +62,20 @@ def main() -> int:
 
     signal.signal(signal.SIGINT, stop)
     signal.signal(signal.SIGTERM, stop)
-    with contextlib.suppress(ChildProcessError):
-        os.wait()  # whichever ends first ends the other
+    # Whichever ends first ends the others. Every 15 minutes, the overdue check is queued
+    # (in production, cron runs "manage.py check_overdue" instead).
+    next_check = 0.0
+    while all(process.poll() is None for process in processes):
+        if time.monotonic() >= next_check:
+            subprocess.run(
+                [sys.executable, "manage.py", "check_overdue"],
+                cwd=ROOT,
+                env=env,
+                stdout=subprocess.DEVNULL,
+                check=False,
+            )
+            next_check = time.monotonic() + 15 * 60
+        time.sleep(1)
     stop()
     for process in processes:
         process.wait(timeout=20)

@@ -66,3 +66,63 @@ def make_hall(world) -> Hall:
         CounterService.objects.create(counter=counter, service=service)
         counters.append(counter)
     return Hall(world, offer_a, offer_b, *counters)
+
+
+def make_lost_ktp_journey(hall: Hall):
+    """Kehilangan KTP-el in the test hall: Polres (SKTLK) then Dukcapil (KTP-el reprint).
+
+    The police step records three facts; only the number and the date are declared for
+    Disdukcapil, the third ("catatan_penyidik") is for nobody after it.
+    """
+    from mpp.catalog import services as catalog
+    from mpp.journeys.models import HandoffField, LifeEvent, Satisfaction, Step
+
+    world = hall.world
+    sktlk = factories.DocumentTypeFactory(name="Surat Keterangan Tanda Lapor Kehilangan", short_name="SKTLK")
+    kk = factories.DocumentTypeFactory(name="Kartu Keluarga", short_name="KK")
+    ktp = factories.DocumentTypeFactory(name="KTP-el")
+    for service, requirements, products, unit, time in (
+        (
+            world.service_b,
+            [catalog.DocumentLine(ktp, "Fotokopi", True)],
+            [catalog.DocumentLine(sktlk)],
+            "minutes",
+            10,
+        ),
+        (
+            world.service_a,
+            [catalog.DocumentLine(sktlk, "Asli"), catalog.DocumentLine(kk, "Fotokopi")],
+            [catalog.DocumentLine(ktp)],
+            "working_days",
+            3,
+        ),
+    ):
+        draft = catalog.start_draft(service=service)
+        catalog.update_draft(
+            standard=draft,
+            requirements=requirements,
+            products=products,
+            completion_unit=unit,
+            completion_time=time,
+        )
+        catalog.publish_standard(standard=draft, sk_number="SK 2", sk_date=dt.date(2026, 2, 1))
+    life_event = LifeEvent.objects.create(
+        slug="kehilangan-ktp-el", name="Kehilangan KTP-el", keywords="ktp hilang"
+    )
+    police = Step.objects.create(life_event=life_event, position=1, service=world.service_b)
+    dukcapil = Step.objects.create(life_event=life_event, position=2, service=world.service_a)
+    for position, (key, label, kind, required, shared) in enumerate(
+        [
+            ("nomor_sktlk", "Nomor SKTLK", "text", True, True),
+            ("tanggal_sktlk", "Tanggal SKTLK", "date", True, True),
+            ("nik_pelapor", "NIK pelapor", "nik", False, True),
+            ("catatan_penyidik", "Catatan penyidik", "text", False, False),
+        ]
+    ):
+        field = HandoffField.objects.create(
+            step=police, key=key, label=label, kind=kind, is_required=required, position=position
+        )
+        if shared:
+            field.visible_to.add(dukcapil)
+    Satisfaction.objects.create(from_step=police, product=sktlk, to_step=dukcapil, requirement=sktlk)
+    return life_event

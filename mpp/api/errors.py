@@ -14,6 +14,7 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
+from mpp.cases.services import TrackingRefused
 from mpp.queueing.rules import Refusal
 from mpp.queueing.services import counter as desk
 from mpp.queueing.services import sessions
@@ -75,6 +76,13 @@ def install(api: NinjaAPI) -> None:
         # The hall cannot do it now (closed, cut-off, quota): a conflict with the state, with its reason.
         return problem(
             api, request, 409, exc.message, [{"field": None, "message": exc.message, "code": exc.code}]
+        )
+
+    @api.exception_handler(TrackingRefused)
+    def tracking_refused(request, exc):
+        status = 429 if exc.code == "limited" else 404
+        return problem(
+            api, request, status, exc.message, [{"field": None, "message": exc.message, "code": exc.code}]
         )
 
     @api.exception_handler(desk.NotFound)

@@ -13,7 +13,8 @@ from django.utils.text import slugify
 
 from mpp.catalog import services as catalog
 from mpp.catalog.models import DocumentType, Service
-from mpp.demo import kapuas
+from mpp.demo import kapuas, kapuas_journeys
+from mpp.journeys.models import HandoffField, LifeEvent, Satisfaction, Step
 from mpp.queueing.models import CounterService, HallSettings, ServiceOffer
 from mpp.tenancy.models import Agency, Counter, Membership, OpeningHours, Role, Site, User
 
@@ -160,6 +161,46 @@ def _hall(site: Site, agencies: dict[str, Agency]) -> None:
             )
 
 
+def _journeys(agencies: dict[str, Agency], documents: dict[str, DocumentType]) -> None:
+    for data in kapuas_journeys.LIFE_EVENTS:
+        life_event, created = LifeEvent.objects.get_or_create(
+            slug=data["slug"],
+            defaults={
+                "name": data["name"],
+                "summary": data.get("summary", ""),
+                "keywords": data.get("keywords", ""),
+            },
+        )
+        if not created:
+            continue
+        steps = {}
+        for position, item in enumerate(data["steps"], start=1):
+            service = Service.objects.get(agency=agencies[item["agency"]], slug=item["service"])
+            steps[position] = Step.objects.create(
+                life_event=life_event, position=position, service=service, note=item.get("note", "")
+            )
+        for position, item in enumerate(data["steps"], start=1):
+            for index, field in enumerate(item.get("handoff", [])):
+                handoff = HandoffField.objects.create(
+                    step=steps[position],
+                    key=field["key"],
+                    label=field["label"],
+                    kind=field.get("kind", "text"),
+                    is_required=field.get("required", True),
+                    position=index,
+                )
+                handoff.visible_to.set([steps[n] for n in field.get("visible_to", [])])
+        Satisfaction.objects.bulk_create(
+            Satisfaction(
+                from_step=steps[link["from"]],
+                product=documents[link["product"]],
+                to_step=steps[link["to"]],
+                requirement=documents[link["requirement"]],
+            )
+            for link in data.get("satisfies", [])
+        )
+
+
 def _accounts(site: Site, agencies: dict[str, Agency]) -> None:
     for account in DEMO_ACCOUNTS:
         user, created = User.objects.get_or_create(username=account.username, defaults={"is_staff": True})
@@ -183,5 +224,6 @@ def load() -> int:
         created = _services(agencies, documents)
         main = sites[kapuas.SITES[0]["slug"]]
         _hall(main, agencies)
+        _journeys(agencies, documents)
         _accounts(main, agencies)
     return created

@@ -1,5 +1,7 @@
 """Storing, finding and reading personal data, and the audit of every read."""
 
+import datetime as dt
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -114,3 +116,21 @@ def reveal_person(
             agency=agency,
         )
     return {name: getattr(person, name) for name in fields}
+
+
+def record_access_once(
+    *,
+    user: User,
+    subject: str,
+    fields: list[str],
+    purpose: str,
+    site: Site | None = None,
+    agency: Agency | None = None,
+    within: dt.timedelta = dt.timedelta(minutes=10),
+) -> AccessLog:
+    """Like record_access, but a screen that refreshes does not write a row each time:
+    the same user reading the same subject again within ``within`` is one reading."""
+    recent = AccessLog.objects.filter(user=user, subject=subject[:80], at__gte=clock.now() - within).first()
+    if recent is not None:
+        return recent
+    return record_access(user=user, subject=subject, fields=fields, purpose=purpose, site=site, agency=agency)

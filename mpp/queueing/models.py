@@ -281,6 +281,7 @@ class EventKind(models.TextChoices):
     RESUMED = "resumed", _("Resumed")
     TRANSFERRED = "transferred", _("Transferred")
     CANCELLED = "cancelled", _("Cancelled")
+    NEXT_STEP = "next_step", _("On to the next step")
 
 
 class Event(models.Model):

@@ -169,6 +169,7 @@ BOARD_KINDS = (
     EventKind.NO_SHOW,
     EventKind.PARKED,
     EventKind.TRANSFERRED,
+    EventKind.NEXT_STEP,
 )
 ANNOUNCED_KINDS = (EventKind.CALLED, EventKind.RECALLED, EventKind.RESUMED)
 
@@ -193,6 +194,8 @@ def event_payload(event: Event, *, number_style: str) -> dict:
         "counter_id": event.counter_id,
         "zone": event.counter.zone if event.counter else "",
     }
+    if event.kind == EventKind.NEXT_STEP:
+        payload["next_agency"] = event.data.get("to_agency_name", "")
     if event.kind in ANNOUNCED_KINDS and event.counter:
         payload["speech"] = call_announcement(
             code=event.visit.code,

@@ -26,6 +26,7 @@ RESERVED_SLUGS = frozenset(
         "live",
         "konsol",
         "tiket",
+        "permohonan",
     }
 )
 

@@ -151,8 +151,14 @@
       const li = el("li", "recent-item");
       li.dataset.code = call.code;
       const where = el("span", "recent-where");
-      where.append(el("span", "recent-counter", counterLabel(call.counter)), " ");
-      where.append(el("span", "recent-agency", call.agency));
+      if (call.next) {
+        li.classList.add("is-next");
+        where.append(el("span", "recent-counter", text("next")), " ");
+        where.append(el("span", "recent-agency", call.next));
+      } else {
+        where.append(el("span", "recent-counter", counterLabel(call.counter)), " ");
+        where.append(el("span", "recent-agency", call.agency));
+      }
       li.append(el("span", "recent-code", call.code), " ", where);
       return li;
     });
@@ -269,6 +275,11 @@
         c.status = null;
         renderCounters();
       }
+    } else if (p.kind === "next_step" && p.next_agency) {
+      // A journey goes on: the visitor keeps the number and goes to the next agency.
+      recent = [{ ...callOf(p), next: String(p.next_agency) }, ...recent.filter((call) => call.code !== p.code)]
+        .slice(0, recentLimit);
+      renderRecent();
     }
     return true;
   }

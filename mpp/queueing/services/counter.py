@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from mpp.catalog.models import Service
 from mpp.core import clock
 from mpp.core.db import write_transaction
-from mpp.queueing import rules
+from mpp.queueing import extensions, rules
 from mpp.queueing.models import (
     AT_COUNTER,
     CounterService,
@@ -207,12 +207,14 @@ def start_service(*, session: CounterSession, request_id: object) -> ServiceRequ
     return request
 
 
-def _release_next_step(request: ServiceRequest) -> None:
-    """The visit's next step (if any) joins its agency's queue at the visit's arrival time."""
+def _release_next_step(request: ServiceRequest, session: CounterSession, now: dt.datetime) -> None:
+    """The visit's next step (if any) joins its agency's queue at the visit's arrival time,
+    and the boards tell the visitor where to go next."""
     following = (
         ServiceRequest.objects.filter(
             visit_id=request.visit_id, status=RequestStatus.PENDING, step__gt=request.step
         )
+        .select_related("agency")
         .order_by("step")
         .first()
     )
@@ -220,6 +222,15 @@ def _release_next_step(request: ServiceRequest) -> None:
         following.status = RequestStatus.WAITING
         following.queue_time = request.visit.arrived_at
         following.save(update_fields=["status", "queue_time"])
+        _event(
+            request,
+            EventKind.NEXT_STEP,
+            session,
+            now,
+            to_request=following.pk,
+            to_agency=following.agency_id,
+            to_agency_name=following.agency.short_name,
+        )
 
 
 def finish_service(
@@ -233,6 +244,10 @@ def finish_service(
     with write_transaction():
         session = _live_session(session)
         request = _at_counter(session, request_id, [RequestStatus.SERVING, RequestStatus.CALLED])
+        if outcome == Outcome.COMPLETED:
+            problems = extensions.finish_problems(request)
+            if problems:
+                raise ValidationError(problems, code="incomplete")
         request.started_at = request.started_at or now
         request.status = RequestStatus.DONE
         request.finished_at = now
@@ -240,7 +255,7 @@ def finish_service(
         request.note = note.strip()
         request.save(update_fields=["status", "started_at", "finished_at", "outcome", "note"])
         _event(request, EventKind.FINISHED, session, now, outcome=outcome)
-        _release_next_step(request)
+        _release_next_step(request, session, now)
     return request
 
 

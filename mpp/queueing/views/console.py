@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from mpp.queueing import rules, selectors
+from mpp.queueing import extensions, rules, selectors
 from mpp.queueing.forms import CallNumberForm, FinishForm, ParkForm, TransferForm
 from mpp.queueing.models import CounterSession, ServiceOffer
 from mpp.queueing.services import counter as desk
@@ -33,7 +33,8 @@ def client_key(request) -> str:
     return key
 
 
-def _own_session(request, counter_id) -> CounterSession | None:
+def own_session(request, counter_id) -> CounterSession | None:
+    """The session of this officer in this browser at the counter, or None."""
     return (
         CounterSession.objects.select_related("counter__site", "counter__agency")
         .filter(
@@ -83,7 +84,19 @@ def _queue_context(session: CounterSession) -> dict:
     }
 
 
-def _panel_context(session: CounterSession, forms: dict | None = None) -> dict:
+def panel_response(request, session: CounterSession | None, counter_id):
+    """After an action: the refreshed panel for HTMX, a redirect back without JavaScript."""
+    if session is None:
+        if request.htmx:
+            return render(request, "queueing/_console_closed.html", status=409)
+        messages.error(request, _("This counter is not open in this browser."))
+        return redirect("queueing:console-choose")
+    if request.htmx:
+        return render(request, "queueing/_console_panel.html", _panel_context(session, request=request))
+    return redirect("queueing:console", counter_id=session.counter_id)
+
+
+def _panel_context(session: CounterSession, forms: dict | None = None, *, request=None) -> dict:
     counter = session.counter
     current = selectors.counter_current(counter)
     offers = ServiceOffer.objects.filter(site=counter.site, is_active=True).select_related("service__agency")
@@ -99,20 +112,21 @@ def _panel_context(session: CounterSession, forms: dict | None = None) -> dict:
         "transfer_form": forms.get("transfer") or TransferForm(offers=offers),
         "park_form": ParkForm(),
         "call_form": forms.get("call") or CallNumberForm(),
+        "sections": extensions.console_sections(request, session, current) if request is not None else [],
     }
 
 
 @login_required
 @require_safe
 def console(request, counter_id):
-    session = _own_session(request, counter_id)
+    session = own_session(request, counter_id)
     if session is None:
         messages.info(request, _("Open the counter first."))
         return redirect("queueing:console-choose")
     if request.htmx and request.GET.get("part") == "queue":
         return render(request, "queueing/_console_queue.html", _queue_context(session))
     template = "queueing/_console_panel.html" if request.htmx else "queueing/console.html"
-    return render(request, template, _panel_context(session))
+    return render(request, template, _panel_context(session, request=request))
 
 
 def _bound(form_class, request, **kwargs):
@@ -125,13 +139,9 @@ def _bound(form_class, request, **kwargs):
 @login_required
 @require_POST
 def act(request, counter_id, action):
-    session = _own_session(request, counter_id)
+    session = own_session(request, counter_id)
     if session is None:
-        if request.htmx:
-            response = render(request, "queueing/_console_closed.html", status=409)
-            return response
-        messages.error(request, _("This counter is not open in this browser."))
-        return redirect("queueing:console-choose")
+        return panel_response(request, None, counter_id)
     request_id = request.POST.get("request", "")
     try:
         if action == "call-next":
@@ -173,6 +183,4 @@ def act(request, counter_id, action):
             raise Http404
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
-    if request.htmx:
-        return render(request, "queueing/_console_panel.html", _panel_context(session))
-    return redirect("queueing:console", counter_id=session.counter_id)
+    return panel_response(request, session, counter_id)

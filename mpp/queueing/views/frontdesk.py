@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
-from mpp.queueing import rules, selectors
+from mpp.queueing import extensions, rules, selectors
 from mpp.queueing.forms import FrontDeskForm
 from mpp.queueing.models import Channel, Visit
 from mpp.queueing.services.tickets import issue_ticket
@@ -35,7 +35,16 @@ def front_desk(request, site):
         else:
             return redirect("queueing:front-desk-ticket", site=site.slug, token=visit.token)
     recent = Visit.objects.filter(site=site, issued_by__isnull=False).order_by("-arrived_at")[:15]
-    return render(request, "queueing/front_desk.html", {"site": site, "form": form, "recent": recent})
+    return render(
+        request,
+        "queueing/front_desk.html",
+        {
+            "site": site,
+            "form": form,
+            "recent": recent,
+            "sections": extensions.front_desk_sections(request, site),
+        },
+    )
 
 
 @login_required

@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_safe
 
 from mpp.catalog import selectors as catalog
-from mpp.queueing import kiosks, rules, selectors
+from mpp.queueing import extensions, kiosks, rules, selectors
 from mpp.queueing.forms import TicketForm
 from mpp.queueing.models import Channel, Visit
 from mpp.queueing.services.tickets import issue_ticket
@@ -16,33 +16,37 @@ from mpp.tenancy.access import front_desk_sites
 from mpp.tenancy.models import Site
 
 
-def _kiosk_site(request, slug: str) -> Site | None:
+def kiosk_site(request, slug: str) -> Site | None:
     """The site, if this browser is one of its kiosks; None otherwise."""
     site = get_object_or_404(Site, slug=slug, is_active=True)
     return site if kiosks.enrolled_site_id(request) == site.pk else None
 
 
-def _not_a_kiosk(request, slug: str):
+def not_a_kiosk(request, slug: str):
     site = get_object_or_404(Site, slug=slug, is_active=True)
     return render(request, "queueing/kiosk_not_enrolled.html", {"site": site}, status=403)
 
 
 @require_safe
 def home(request, site):
-    kiosk = _kiosk_site(request, site)
+    kiosk = kiosk_site(request, site)
     if kiosk is None:
-        return _not_a_kiosk(request, site)
+        return not_a_kiosk(request, site)
     agencies: dict = {}
     for offer in selectors.offers_for_kiosk(kiosk).distinct():
         agencies.setdefault(offer.service.agency, []).append(offer)
-    return render(request, "queueing/kiosk_home.html", {"site": kiosk, "agencies": list(agencies)})
+    return render(
+        request,
+        "queueing/kiosk_home.html",
+        {"site": kiosk, "agencies": list(agencies), "sections": extensions.kiosk_sections(kiosk)},
+    )
 
 
 @require_safe
 def agency(request, site, agency):
-    kiosk = _kiosk_site(request, site)
+    kiosk = kiosk_site(request, site)
     if kiosk is None:
-        return _not_a_kiosk(request, site)
+        return not_a_kiosk(request, site)
     offers = list(selectors.offers_for_kiosk(kiosk).filter(service__agency__slug=agency).distinct())
     if not offers:
         raise Http404
@@ -56,9 +60,9 @@ def agency(request, site, agency):
 @require_http_methods(["GET", "HEAD", "POST"])
 def service(request, site, offer):
     """What to bring, then the number: "know before you wait"."""
-    kiosk = _kiosk_site(request, site)
+    kiosk = kiosk_site(request, site)
     if kiosk is None:
-        return _not_a_kiosk(request, site)
+        return not_a_kiosk(request, site)
     offer = get_object_or_404(selectors.offers_for_kiosk(kiosk).distinct(), pk=offer)
     form = TicketForm(request.POST or None)
     refusal = None
@@ -94,9 +98,9 @@ def service(request, site, offer):
 @require_safe
 def ticket(request, site, token):
     """The printed ticket (80 mm) as the kiosk shows and prints it."""
-    kiosk = _kiosk_site(request, site)
+    kiosk = kiosk_site(request, site)
     if kiosk is None:
-        return _not_a_kiosk(request, site)
+        return not_a_kiosk(request, site)
     visit = get_object_or_404(Visit.objects.select_related("site"), token=token, site=kiosk)
     context = ticket_context(request, visit)
     context["autoprint"] = request.GET.get("cetak") == "1"
@@ -126,6 +130,11 @@ def enrol(request, site):
 def status(request, token):
     """The visitor's live status page (the QR code on the ticket): no personal data."""
     visit = get_object_or_404(Visit.objects.select_related("site"), token=token)
-    context = {"site": visit.site, "visit": visit, "status": selectors.ticket_status(visit)}
+    context = {
+        "site": visit.site,
+        "visit": visit,
+        "status": selectors.ticket_status(visit),
+        "sections": extensions.status_sections(visit),
+    }
     template = "queueing/_status_panel.html" if request.htmx else "queueing/status.html"
     return render(request, template, context)
