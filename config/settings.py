@@ -105,6 +105,7 @@ INSTALLED_APPS = [
     "mpp.display",
     "mpp.journeys",
     "mpp.cases",
+    "mpp.booking",
     "mpp.notify",
     "mpp.portal",
     "mpp.api",
@@ -264,7 +265,36 @@ TASKS = {"default": {"BACKEND": os.environ.get("MPP_TASKS_BACKEND", "django_task
 MPP_HALL_EXTENSIONS = [
     "mpp.journeys.hall.JourneyExtension",
     "mpp.cases.hall.ApplicationExtension",
+    "mpp.booking.hall.BookingExtension",
 ]
 
 # The site the portal opens on when an installation serves several (slug).
 MPP_DEFAULT_SITE = os.environ.get("MPP_DEFAULT_SITE", "")
+
+# Notifications
+# Messages to citizens leave through their channel (docs/notifications.md): e-mail over
+# SMTP with the EMAIL_* settings, SMS and WhatsApp through an HTTP gateway each.
+EMAIL_HOST_USER = os.environ.get("DJANGO_EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("DJANGO_EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("DJANGO_EMAIL_USE_TLS")
+EMAIL_USE_SSL = env_bool("DJANGO_EMAIL_USE_SSL")
+EMAIL_TIMEOUT = int(os.environ.get("DJANGO_EMAIL_TIMEOUT", "20"))
+
+
+def _gateway(prefix: str) -> dict:
+    """One HTTP gateway: a JSON POST to URL with one auth header ("Name: value"); the body
+    template's strings may hold {to}, {text}, {subject}, {language} and {id}."""
+    return {
+        "URL": os.environ.get(f"{prefix}_URL", ""),
+        "AUTH_HEADER": os.environ.get(f"{prefix}_AUTH_HEADER", ""),
+        "BODY": os.environ.get(f"{prefix}_BODY", '{"to": "{to}", "text": "{text}"}'),
+        "TIMEOUT": float(os.environ.get(f"{prefix}_TIMEOUT", "10")),
+    }
+
+
+MPP_NOTIFY_GATEWAYS = {"sms": _gateway("MPP_SMS_GATEWAY"), "whatsapp": _gateway("MPP_WHATSAPP_GATEWAY")}
+# Where messages to a telephone go: "sms" or "whatsapp".
+MPP_NOTIFY_PHONE_CHANNEL = os.environ.get("MPP_NOTIFY_PHONE_CHANNEL", "sms")
+# Attempts before a message is failed, and the first retry's wait (doubling after each).
+MPP_NOTIFY_MAX_ATTEMPTS = int(os.environ.get("MPP_NOTIFY_MAX_ATTEMPTS", "6"))
+MPP_NOTIFY_RETRY_SECONDS = int(os.environ.get("MPP_NOTIFY_RETRY_SECONDS", "60"))

@@ -15,6 +15,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("", include("mpp.journeys.urls")),
     path("", include("mpp.cases.urls")),
+    path("", include("mpp.booking.urls")),
     path("", include("mpp.display.urls")),
     path("", include("mpp.queueing.urls")),
     path("", include("mpp.portal.urls")),

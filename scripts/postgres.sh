@@ -26,6 +26,15 @@ case "${1:-start}" in
       sleep 0.25
     done
     pg_isready -q -h 127.0.0.1 -p 5432
+    # The concurrency tests open a connection per thread (200 bookings at once).
+    if [ "$($sudo su postgres -c "psql -qtAc 'SHOW max_connections'")" -lt 300 ]; then
+      $sudo su postgres -c "psql -qc 'ALTER SYSTEM SET max_connections = 300'" >/dev/null
+      $sudo pg_ctlcluster --skip-systemctl-redirect "$PGVER" main restart >/dev/null 2>&1
+      for _ in $(seq 1 120); do
+        pg_isready -q -h 127.0.0.1 -p 5432 && break
+        sleep 0.25
+      done
+    fi
     $sudo su postgres -c "psql -qtAc \"SELECT 1 FROM pg_roles WHERE rolname='app'\"" | grep -q 1 ||
       $sudo su postgres -c "psql -qc \"CREATE ROLE app LOGIN PASSWORD 'app' CREATEDB\"" >/dev/null
     $sudo su postgres -c "psql -qtAc \"SELECT 1 FROM pg_database WHERE datname='app'\"" | grep -q 1 ||

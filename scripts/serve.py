@@ -62,19 +62,21 @@ def main() -> int:
 
     signal.signal(signal.SIGINT, stop)
     signal.signal(signal.SIGTERM, stop)
-    # Whichever ends first ends the others. Every 15 minutes, the overdue check is queued
-    # (in production, cron runs "manage.py check_overdue" instead).
-    next_check = 0.0
+    # Whichever ends first ends the others. Periodic work is queued for the worker at its
+    # interval (in production, cron runs the same commands: docs/deployment.md).
+    periodic = {"deliver_messages": 60, "sweep_bookings": 60, "check_overdue": 15 * 60}
+    due = dict.fromkeys(periodic, 0.0)
     while all(process.poll() is None for process in processes):
-        if time.monotonic() >= next_check:
-            subprocess.run(
-                [sys.executable, "manage.py", "check_overdue"],
-                cwd=ROOT,
-                env=env,
-                stdout=subprocess.DEVNULL,
-                check=False,
-            )
-            next_check = time.monotonic() + 15 * 60
+        for command, interval in periodic.items():
+            if time.monotonic() >= due[command]:
+                subprocess.run(
+                    [sys.executable, "manage.py", command],
+                    cwd=ROOT,
+                    env=env,
+                    stdout=subprocess.DEVNULL,
+                    check=False,
+                )
+                due[command] = time.monotonic() + interval
         time.sleep(1)
     stop()
     for process in processes:

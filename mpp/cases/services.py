@@ -147,7 +147,9 @@ def _tell_citizen(application: Application, status: str, reason: str = "") -> No
             body += " " + _("Please collect it at the mall.")
         return _("Your application %(number)s") % {"number": application.tracking_number}, body
 
-    notify_citizen(phone=application.phone, kind=f"application.{status}", render=render)
+    notify_citizen(
+        phone=application.phone, kind=f"application.{status}", render=render, site=application.site
+    )
 
 
 def check_overdue(*, now: dt.datetime | None = None) -> int:

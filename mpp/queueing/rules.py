@@ -59,8 +59,12 @@ def _agency_has_hours(site: Site, agency_id: int) -> bool:
     return OpeningHours.objects.filter(site=site, agency_id=agency_id).exists()
 
 
-def check_ticket(*, offer: ServiceOffer, now: dt.datetime) -> None:
-    """Raise ``Refusal`` unless a ticket for ``offer`` may be issued at ``now``."""
+def check_ticket(*, offer: ServiceOffer, now: dt.datetime, booked: bool = False) -> None:
+    """Raise ``Refusal`` unless a ticket for ``offer`` may be issued at ``now``.
+
+    A checked-in booking (``booked``) was promised its slot: only a closed day or a
+    service no longer offered refuses it, not the opening time or the cut-off.
+    """
     site = offer.site
     if not offer.is_active or not offer.service.is_active or not site.is_active:
         raise Refusal("not_offered", _("This service is not offered in the hall."))
@@ -68,6 +72,8 @@ def check_ticket(*, offer: ServiceOffer, now: dt.datetime) -> None:
     reason = site_calendar(site).closure_reason(local.date())
     if reason:
         raise Refusal("closed_day", _("The hall is closed today (%(reason)s).") % {"reason": reason})
+    if booked:
+        return
     periods = periods_on(site, local.date(), offer.service.agency)
     if not periods:
         raise Refusal("no_hours", _("This service has no service hours today."))

@@ -27,6 +27,7 @@ RESERVED_SLUGS = frozenset(
         "konsol",
         "tiket",
         "permohonan",
+        "booking",
     }
 )
 

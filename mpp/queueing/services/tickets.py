@@ -1,5 +1,6 @@
 """Issuing tickets: the number, the visit and its requests, in one transaction."""
 
+import datetime as dt
 from collections.abc import Sequence
 
 from django.core.exceptions import ValidationError
@@ -83,8 +84,12 @@ def issue_ticket(
     priority_reason: str = "",
     phone: str = "",
     user: User | None = None,
+    booked_at: dt.datetime | None = None,
 ) -> Visit:
     """A numbered ticket for one visitor and one or more services (taken in order).
+
+    ``booked_at`` is the start of a booking's slot: the request's place in the queue
+    (docs/queue.md), and the booking's reserved place counts against no walk-in quota.
 
     Raises ``rules.Refusal`` when the hall cannot issue it (closed, cut-off, quota)
     and ``ValidationError`` for bad input; either way nothing is written.
@@ -101,11 +106,12 @@ def issue_ticket(
     phone = normalize_phone(phone) if phone else ""
     offers = _offers(site, services)
     first = offers[0]
-    rules.check_ticket(offer=first, now=now)
+    rules.check_ticket(offer=first, now=now, booked=booked_at is not None)
     day = timezone.localdate(now, site.zone)
     with write_transaction():
         sequence = _lock_sequence(site, first.prefix, day)
-        _check_quota(first, day)
+        if booked_at is None:
+            _check_quota(first, day)
         number = _take_number(sequence)
         visit = Visit.objects.create(
             site=site,
@@ -127,7 +133,7 @@ def issue_ticket(
                 step=step,
                 status=RequestStatus.WAITING if step == 1 else RequestStatus.PENDING,
                 priority=1 if priority_reason else 0,
-                queue_time=now,
+                queue_time=booked_at or now,
             )
             for step, offer in enumerate(offers, start=1)
         )
