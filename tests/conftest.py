@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 import pytest
 
+from mpp.booking.models import BookingPolicy, OnlineOffer
 from mpp.catalog import services as catalog_services
 from mpp.catalog.models import Service, ServiceStandard
 from mpp.tenancy.models import Agency, Role, Site, User
@@ -118,3 +119,11 @@ def clock_at():
 def hall(world, clock_at) -> halls.Hall:
     """The world's site as a working hall: offers A and B, counters 1, 2 (agency A) and 5 (B)."""
     return halls.make_hall(world)
+
+
+@pytest.fixture
+def booking_hall(hall) -> halls.Hall:
+    """The hall with online booking: service A bookable, three bookings per slot."""
+    BookingPolicy.objects.create(site=hall.world.site)
+    OnlineOffer.objects.create(offer=hall.offer_a, slot_quota=3)
+    return hall

@@ -4,7 +4,7 @@ from ninja import NinjaAPI
 from ninja.parser import Parser
 
 from mpp.api import errors
-from mpp.api.routers import catalog, journeys, queue, staff
+from mpp.api.routers import booking, catalog, journeys, queue, staff
 
 
 def _holds_nul(value) -> bool:
@@ -44,4 +44,5 @@ errors.install(api)
 api.add_router("", catalog.router)
 api.add_router("", queue.router)
 api.add_router("", journeys.router)
+api.add_router("", booking.router)
 api.add_router("", staff.router)

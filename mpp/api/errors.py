@@ -14,6 +14,7 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
+from mpp.booking.services import BookingRefused
 from mpp.cases.services import TrackingRefused
 from mpp.queueing.rules import Refusal
 from mpp.queueing.services import counter as desk
@@ -81,6 +82,13 @@ def install(api: NinjaAPI) -> None:
     @api.exception_handler(TrackingRefused)
     def tracking_refused(request, exc):
         status = 429 if exc.code == "limited" else 404
+        return problem(
+            api, request, status, exc.message, [{"field": None, "message": exc.message, "code": exc.code}]
+        )
+
+    @api.exception_handler(BookingRefused)
+    def booking_refused(request, exc):
+        status = {"limited": 429, "not_found": 404}.get(exc.code, 409)
         return problem(
             api, request, status, exc.message, [{"field": None, "message": exc.message, "code": exc.code}]
         )

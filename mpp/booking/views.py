@@ -122,7 +122,7 @@ def confirm(request, code):
 def manage(request):
     """Cancel or move a booking: its code and the last four digits of the NIK."""
     form = ManageForm(request.POST or None)
-    booking, refusal, slots, day = None, None, [], None
+    booking, refusal, slots, day, days = None, None, [], None, []
     if request.method == "POST" and form.is_valid():
         try:
             booking = services.find_for_citizen(
@@ -135,6 +135,7 @@ def manage(request):
                 start = dt.datetime.fromisoformat(request.POST["slot"][:40])
                 booking = services.reschedule(booking=booking, slot_start=start)
             now = clock.now()
+            days = selectors.bookable_days(booking.offer, now)
             day = _day(request, booking.offer, now)
             slots = selectors.slots(booking.offer, day, now) if day else []
         except services.BookingRefused as exc:
@@ -150,6 +151,7 @@ def manage(request):
             "refusal": refusal,
             "slots": slots,
             "day": day,
+            "days": days,
             "site": booking.site if booking else None,
         },
         status=409 if refusal else 200,

@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
+from mpp.booking.selectors import online_offers
 from mpp.catalog import selectors as catalog
 from mpp.catalog.models import Service, ServiceStandard
 from mpp.core import clock, regions
@@ -117,5 +118,6 @@ def service_detail(request, site, agency, service, version=None):
             "versions": versions,
             "counters": service.agency.counters.filter(site=site, is_active=True),
             "is_current": standard.status == ServiceStandard.Status.PUBLISHED,
+            "bookable": online_offers(site).filter(service=service).first(),
         },
     )

@@ -1,9 +1,6 @@
 import datetime as dt
 import re
 
-import pytest
-
-from mpp.booking.models import BookingPolicy, OnlineOffer
 from mpp.notify.models import Message
 
 
@@ -16,13 +13,7 @@ def nik(n: int) -> str:
 TUESDAY_9 = dt.datetime(2026, 12, 1, 2, 0, tzinfo=dt.UTC)
 
 
-def last_code(address_end: str = "") -> str:
+def last_code() -> str:
+    """The confirmation code in the latest code message."""
     body = Message.objects.filter(kind="booking.code").order_by("-id").first().body
     return re.search(r"\b(\d{6})\b", body).group(1)
-
-
-@pytest.fixture
-def booking_hall(hall):
-    BookingPolicy.objects.create(site=hall.world.site)
-    OnlineOffer.objects.create(offer=hall.offer_a, slot_quota=3)
-    return hall

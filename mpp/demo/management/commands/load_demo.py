@@ -23,3 +23,8 @@ class Command(BaseCommand):
         self.stdout.write("Demo logins (back office at http://127.0.0.1:8000/admin/):")
         for account in loader.DEMO_ACCOUNTS:
             self.stdout.write(f"  {account.username:<18} {loader.DEMO_PASSWORD}   {account.description}")
+        self.stdout.write("")
+        self.stdout.write(
+            "No SMS, WhatsApp or e-mail gateway is configured in the demo: booking codes and other"
+            " messages wait in the outbox (log in as manajer: /admin/notify/outboxmessage/)."
+        )
