@@ -5,6 +5,8 @@ import datetime as dt
 from dataclasses import dataclass
 
 import pytest
+from django.conf import settings as django_settings
+from django.utils import translation
 
 from mpp.booking.models import BookingPolicy, OnlineOffer
 from mpp.catalog import services as catalog_services
@@ -25,6 +27,16 @@ def pytest_report_header(config):
 def _fast_password_hashing(settings):
     # PBKDF2 at production strength costs ~0.3 s per user; tests make many users.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _indonesian_first():
+    """Every test starts in the default language: a request to an /en/ page leaves English
+    active in the test's thread (LocaleMiddleware does not reset it), and reverse() and
+    gettext in the next test would follow it."""
+    translation.activate(django_settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()
 
 
 @dataclass
