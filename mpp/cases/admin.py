@@ -1,17 +1,13 @@
-import datetime as dt
-
 from django.contrib import admin, messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect
 from django.urls import path
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from mpp.cases import services
+from mpp.cases import selectors, services
 from mpp.cases.forms import StatusForm
-from mpp.cases.models import OPEN, TRANSITIONS, Application, ApplicationEvent, Status
+from mpp.cases.models import TRANSITIONS, Application, ApplicationEvent, Status
 from mpp.core import clock
-from mpp.tenancy import access
 from mpp.tenancy.adminkit import ScopedAdmin
 
 
@@ -20,18 +16,11 @@ class DueFilter(admin.SimpleListFilter):
     parameter_name = "due"
 
     def lookups(self, request, model_admin):
-        return [("overdue", _("Overdue")), ("soon", _("Due within two days")), ("open", _("Open"))]
+        return [("overdue", _("Overdue")), ("soon", _("Due within two working days")), ("open", _("Open"))]
 
     def queryset(self, request, queryset):
-        today = timezone.localdate(clock.now())
-        if self.value() == "overdue":
-            return queryset.filter(status__in=OPEN, due_date__lt=today)
-        if self.value() == "soon":
-            return queryset.filter(
-                status__in=OPEN, due_date__gte=today, due_date__lte=today + dt.timedelta(days=2)
-            )
-        if self.value() == "open":
-            return queryset.filter(status__in=OPEN)
+        if self.value() in ("overdue", "soon", "open"):
+            return selectors.by_due(queryset, self.value(), now=clock.now())
         return queryset
 
 
@@ -73,7 +62,7 @@ class ApplicationAdmin(ScopedAdmin):
     change_form_template = "admin/cases/application/change_form.html"
 
     def scope(self, request, queryset):
-        return queryset.filter(agency__in=access.readable_agencies(request.user))
+        return selectors.readable_applications(request.user, queryset)
 
     def may_view(self, scope):
         return super().may_view(scope) or bool(scope.officer_agencies)
@@ -89,9 +78,11 @@ class ApplicationAdmin(ScopedAdmin):
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         application = self.get_object(request, object_id)
+        may_move = selectors.editable_applications(request.user).filter(pk=application.pk).exists()
+        next_statuses = sorted(TRANSITIONS[Status(application.status)]) if may_move else []
         extra_context = {
             **(extra_context or {}),
-            "next_statuses": [(s, Status(s).label) for s in sorted(TRANSITIONS[Status(application.status)])],
+            "next_statuses": [(s, Status(s).label) for s in next_statuses],
             "status_form": StatusForm(),
         }
         return super().change_view(request, object_id, form_url, extra_context)
@@ -121,6 +112,8 @@ class ApplicationAdmin(ScopedAdmin):
                 )
             except ValidationError as exc:
                 messages.error(request, " ".join(exc.messages))
+            except PermissionDenied:
+                messages.error(request, _("You may read this application, not change it."))
             else:
                 messages.success(request, _("Status changed."))
         else:

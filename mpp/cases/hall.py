@@ -17,7 +17,8 @@ class ApplicationExtension:
         }
 
     def status_section(self, visit):
-        applications = list(
-            Application.objects.filter(request__visit=visit).select_related("service").order_by("id")
-        )
-        return {"template": "cases/_status.html", "applications": applications} if applications else None
+        # Anyone holding the ticket (or a photo of its QR code) reads the status page: it
+        # says only that an application was opened. Its number, status and due date are
+        # behind /lacak/, with the receipt's PIN and its rate limit.
+        opened = Application.objects.filter(request__visit=visit).count()
+        return {"template": "cases/_status.html", "opened": opened} if opened else None

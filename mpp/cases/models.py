@@ -74,6 +74,15 @@ class Application(models.Model):
         verbose_name = _("application")
         verbose_name_plural = _("applications")
         indexes = [models.Index(fields=["agency", "status", "due_date"], name="application_worklist")]
+        constraints = [
+            # One file per service request: a double submit at the counter must not open a
+            # second file with a second PIN (services.open_application locks, this guards).
+            models.UniqueConstraint(
+                fields=["request"],
+                condition=models.Q(request__isnull=False),
+                name="one_application_per_request",
+            )
+        ]
 
     def __str__(self) -> str:
         return self.tracking_number

@@ -8,6 +8,7 @@ from django.db import IntegrityError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from mpp.cases import selectors
 from mpp.cases.models import NEEDS_REASON, OPEN, TRANSITIONS, Application, ApplicationEvent, Status
 from mpp.catalog import selectors as catalog
 from mpp.catalog.models import ServiceStandard
@@ -17,9 +18,9 @@ from mpp.core.phone import normalize_phone
 from mpp.notify.services import notify_citizen, notify_staff
 from mpp.privacy.crypto import blind_index
 from mpp.queueing.models import AT_COUNTER, CounterSession, ServiceRequest
-from mpp.tenancy.access import can_edit_agency
+from mpp.queueing.services import counter as desk
 from mpp.tenancy.calendar import site_calendar
-from mpp.tenancy.models import Membership, Role, Site, User
+from mpp.tenancy.models import Role, Site, User
 
 
 def due_date(*, site: Site, received: dt.datetime, standard: ServiceStandard | None) -> dt.date:
@@ -45,37 +46,41 @@ def _pin_hash(pin: str) -> str:
 
 def open_application(
     *, session: CounterSession, request_id: object, phone: str = ""
-) -> tuple[Application, str]:
+) -> tuple[Application, str | None]:
     """Open an application for the request at this counter; returns it and the receipt's PIN.
 
     The PIN (and the last four digits of the telephone, when given) is the second factor of
-    the public tracking page; only its keyed hash is stored.
+    the public tracking page; only its keyed hash is stored. A request has at most one
+    application: asked again (a double submit), this returns the one already opened and
+    no PIN, since the PIN exists only on the first receipt.
     """
     now = clock.now()
     phone = normalize_phone(phone) if phone else ""
-    try:
-        request_ = ServiceRequest.objects.select_related("service", "visit__site").get(
-            pk=int(str(request_id)), counter=session.counter, status__in=AT_COUNTER
-        )
-    except (ServiceRequest.DoesNotExist, ValueError, TypeError, OverflowError) as exc:
-        raise ValidationError(_("This ticket is not at your counter.")) from exc
-    phone = phone or request_.visit.phone
-    site = request_.visit.site
     pin = f"{secrets.randbelow(10**6):06d}"
-    standard = catalog.current_standard(request_.service)
     for _attempt in range(3):
         try:
             with write_transaction():
+                session, request_ = _request_at(session, request_id)
+                # Lock recipe: the request's row, then look. A second submit waits here until
+                # the first commits, and then finds its application.
+                _lock(request_)
+                opened = _opened(request_)
+                if opened is not None:
+                    return opened, None
+                site = request_.visit.site
+                number_phone = phone or request_.visit.phone
                 application = Application.objects.create(
                     site=site,
                     agency_id=request_.agency_id,
                     service=request_.service,
                     request=request_,
                     received_at=now,
-                    due_date=due_date(site=site, received=now, standard=standard),
-                    phone=phone,
+                    due_date=due_date(
+                        site=site, received=now, standard=catalog.current_standard(request_.service)
+                    ),
+                    phone=number_phone,
                     pin_hash=_pin_hash(pin),
-                    phone_tail_hash=_tail(phone),
+                    phone_tail_hash=_tail(number_phone),
                     created_by=session.officer,
                 )
                 ApplicationEvent.objects.create(
@@ -83,14 +88,36 @@ def open_application(
                 )
                 _tell_citizen(application, Status.RECEIVED)
             return application, pin
-        except IntegrityError:  # a tracking number drawn twice (1 in 10^11): draw again
+        except IntegrityError:
+            # A tracking number drawn twice (1 in 10^11): draw again. (A second application
+            # for the request cannot get here past the lock; the constraint is the last guard,
+            # and the next pass returns the first one.)
             continue
     raise ValidationError(_("The application could not be saved; try again."))
 
 
+def _request_at(session: CounterSession, request_id: object) -> tuple[CounterSession, ServiceRequest]:
+    """The session, re-read once the queue confirms it is still open (and locked, so that
+    this action waits for any other on the counter), and the request at its counter: the
+    queue's own check and lookup, so that every counter action agrees on both."""
+    session = desk.live_session(session)
+    request_ = desk.request_at_counter(session, request_id, AT_COUNTER)
+    return session, ServiceRequest.objects.select_related("service", "visit__site").get(pk=request_.pk)
+
+
+def _lock(request_: ServiceRequest) -> None:
+    list(ServiceRequest.objects.select_for_update().filter(pk=request_.pk).values_list("pk"))
+
+
+def _opened(request_: ServiceRequest) -> Application | None:
+    return Application.objects.filter(request=request_).select_related("site", "agency", "service").first()
+
+
 def change_status(*, user: User, application: Application, status: str, reason: str = "") -> Application:
     """Move an application on; returned and rejected files say why."""
-    if not can_edit_agency(user, application.agency_id) and not _works_for(user, application):
+    # The (site, agency) pairs of the user's memberships decide: an agency's admin at one
+    # site does not move its files at another, and a manager moves only their site's.
+    if not selectors.editable_applications(user).filter(pk=application.pk).exists():
         raise PermissionDenied
     now = clock.now()
     reason = (reason or "").strip()
@@ -122,13 +149,6 @@ def change_status(*, user: User, application: Application, status: str, reason: 
         )
         _tell_citizen(application, status, reason)
     return application
-
-
-def _works_for(user: User, application: Application) -> bool:
-    """Officers of the agency at the site move their agency's files too."""
-    return Membership.objects.filter(
-        user=user, site_id=application.site_id, agency_id=application.agency_id, role=Role.OFFICER
-    ).exists()
 
 
 def _tell_citizen(application: Application, status: str, reason: str = "") -> None:

@@ -2,10 +2,9 @@
 
 from django.utils.translation import gettext as _
 
-from mpp.core.nik import mask_nik
 from mpp.journeys import selectors, services
-from mpp.journeys.models import HandoffField, Journey
-from mpp.privacy.services import record_access_once
+from mpp.journeys.forms import FrontDeskJourneyForm
+from mpp.journeys.models import Journey
 from mpp.queueing.models import RequestStatus
 from mpp.queueing.views.common import counters_for
 
@@ -14,42 +13,29 @@ class JourneyExtension:
     def console_section(self, request, session, current):
         if current is None:
             return None
-        journey = Journey.objects.filter(visit_id=current.visit_id).select_related("life_event").first()
-        if journey is None:
+        # The step the request was linked to when the journey started; a request that is
+        # no step of the journey (a transfer) shows no hand-off and asks for none.
+        link = selectors.journey_step_of(current)
+        if link is None:
             return None
-        step = journey.life_event.steps.filter(position=current.step).first()
-        if step is None:
-            return None
-        shown = []
-        values = selectors.visible_values(journey, step)
-        if values:
-            # A hand-off may hold a NIK: each officer's reading of it is in the access audit.
-            record_access_once(
-                user=request.user,
-                subject=f"journeys.journey:{journey.pk}",
-                fields=[value.field.key for value in values],
-                purpose=_("Hand-off of a life-event journey"),
-                site=session.counter.site,
-                agency=session.counter.agency,
-            )
-            for value in values:
-                text = mask_nik(value.value) if value.field.kind == HandoffField.Kind.NIK else value.value
-                shown.append(
-                    {"label": value.field.label, "value": text, "agency": value.field.step.service.agency}
-                )
+        journey, step = link.journey, link.step
+        shown = services.shown_handoff(user=request.user, counter=session.counter, journey=journey, step=step)
         own = {v.field_id: v.value for v in journey.values.filter(field__step=step)}
-        fields = [{"field": f, "value": own.get(f.pk, "")} for f in selectors.own_fields(step)]
+        own_fields = selectors.own_fields(step)
+        fields = [{"field": f, "value": own.get(f.pk, "")} for f in own_fields]
+        order = list(journey.links.order_by("request__step", "pk").values_list("request_id", flat=True))
         return {
             "template": "journeys/_console.html",
             "journey": journey,
             "step": step,
-            "total": journey.life_event.steps.count(),
+            "number": order.index(current.pk) + 1,
+            "total": len(order),
             "steps_so_far": list(
                 current.visit.requests.select_related("agency", "service").order_by("step", "id")
             ),
             "shown": shown,
             "fields": fields,
-            "missing": services.missing_required(current),
+            "missing": services.missing_labels(own_fields, own),
         }
 
     def check_finish(self, request_):
@@ -79,5 +65,12 @@ class JourneyExtension:
     def front_desk_section(self, request, site):
         events = list(selectors.life_events_at(site, in_hall=True))
         return (
-            {"template": "journeys/_front_desk.html", "life_events": events, "site": site} if events else None
+            {
+                "template": "journeys/_front_desk.html",
+                "life_events": events,
+                "site": site,
+                "form": FrontDeskJourneyForm(),
+            }
+            if events
+            else None
         )

@@ -1,14 +1,19 @@
 """Life events as data: the steps of one visitor's trip across agencies, and what passes
 from one agency to the next."""
 
-from django.core.validators import RegexValidator
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from mpp.catalog.models import DocumentType, Service
 from mpp.privacy.fields import EncryptedTextField
 from mpp.queueing.models import ServiceRequest, Visit
+from mpp.queueing.services.tickets import MAX_SERVICES_PER_VISIT
 from mpp.tenancy.models import User
+
+# A journey is one printed number, and one number holds at most this many services
+# (the kiosk's and the front desk's limit): a life event has at most this many steps.
+MAX_STEPS = MAX_SERVICES_PER_VISIT
 
 key_validator = RegexValidator(r"^[a-z0-9_]+$", _("Lower-case letters, digits and underscores only."))
 
@@ -33,7 +38,11 @@ class LifeEvent(models.Model):
 
 class Step(models.Model):
     life_event = models.ForeignKey(LifeEvent, on_delete=models.CASCADE, related_name="steps")
-    position = models.PositiveSmallIntegerField(_("order"))
+    # 1..n without gaps (the life event's admin page checks the whole order); the order
+    # only says which step comes first: a running journey follows its JourneyStep links.
+    position = models.PositiveSmallIntegerField(
+        _("order"), validators=[MinValueValidator(1), MaxValueValidator(MAX_STEPS)]
+    )
     service = models.ForeignKey(
         Service, on_delete=models.PROTECT, related_name="journey_steps", verbose_name=_("service")
     )
@@ -116,6 +125,30 @@ class Journey(models.Model):
 
     def __str__(self) -> str:
         return f"{self.visit} {self.life_event}"
+
+
+class JourneyStep(models.Model):
+    """The template step a request of a journey stands for, fixed when the journey starts.
+
+    This link, never the request's position, decides what the request's officer reads and
+    must record. A request added to the visit later (a transfer to another service) has
+    no link, so its agency neither sees nor has to fill another agency's hand-off; and
+    reordering or editing the life event does not move a running journey onto other steps.
+    """
+
+    journey = models.ForeignKey(Journey, on_delete=models.CASCADE, related_name="links")
+    request = models.OneToOneField(ServiceRequest, on_delete=models.CASCADE, related_name="journey_step")
+    # PROTECT: a step that journeys have followed is their history (as its hand-off fields
+    # are for the values recorded): the admin refuses to delete it, with a reason.
+    step = models.ForeignKey(Step, on_delete=models.PROTECT, related_name="links")
+
+    class Meta:
+        verbose_name = _("step of a journey")
+        verbose_name_plural = _("steps of journeys")
+        constraints = [models.UniqueConstraint(fields=["journey", "step"], name="journey_step_once")]
+
+    def __str__(self) -> str:
+        return f"{self.journey}: {self.step}"
 
 
 class HandoffValue(models.Model):

@@ -6,7 +6,15 @@ from django.db.models import Count, Exists, OuterRef, Prefetch, QuerySet
 
 from mpp.catalog import selectors as catalog
 from mpp.catalog.models import DocumentType, ServiceStandard
-from mpp.journeys.models import HandoffField, HandoffValue, Journey, LifeEvent, Satisfaction, Step
+from mpp.journeys.models import (
+    HandoffField,
+    HandoffValue,
+    Journey,
+    JourneyStep,
+    LifeEvent,
+    Satisfaction,
+    Step,
+)
 from mpp.queueing.models import ServiceOffer, ServiceRequest
 from mpp.tenancy.models import Site
 
@@ -102,12 +110,14 @@ def plan(life_event: LifeEvent) -> Plan:
     )
 
 
-def step_of(request_: ServiceRequest) -> Step | None:
-    """The template step a request of a journey stands for (steps keep their positions)."""
-    journey = Journey.objects.filter(visit_id=request_.visit_id).first()
-    if journey is None:
-        return None
-    return journey.life_event.steps.filter(position=request_.step).select_related("service").first()
+def journey_step_of(request_: ServiceRequest) -> JourneyStep | None:
+    """The journey and template step this request stands for, as linked when the journey
+    started; None for a request that is no step of a journey (a walk-in, a transfer)."""
+    return (
+        JourneyStep.objects.filter(request_id=request_.pk)
+        .select_related("journey__life_event", "step__service")
+        .first()
+    )
 
 
 def visible_values(journey: Journey, step: Step) -> list[HandoffValue]:

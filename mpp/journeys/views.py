@@ -1,11 +1,14 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.core.validators import slug_re
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from mpp.journeys import selectors, services
+from mpp.journeys.forms import FrontDeskJourneyForm
 from mpp.portal.selectors import active_site
 from mpp.queueing import rules
 from mpp.queueing.forms import TicketForm
@@ -51,6 +54,8 @@ def kiosk(request, site, event):
             )
         except rules.Refusal as exc:
             refusal = exc.message
+        except ValidationError as exc:
+            refusal = " ".join(exc.messages)
         else:
             return redirect(reverse("queueing:kiosk-ticket", args=[hall.slug, visit.token]) + "?cetak=1")
     return render(
@@ -65,15 +70,21 @@ def kiosk(request, site, event):
 @require_POST
 def front_desk(request, site):
     site = get_object_or_404(front_desk_sites(request.user), slug=site)
-    life_event = get_object_or_404(
-        selectors.life_events_at(site, in_hall=True), slug=request.POST.get("life_event")
-    )
+    slug = request.POST.get("life_event", "")
+    if not slug_re.fullmatch(slug):
+        raise Http404  # not a life event's address (a NUL character would upset PostgreSQL)
+    life_event = get_object_or_404(selectors.life_events_at(site, in_hall=True), slug=slug)
+    form = FrontDeskJourneyForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
+        return redirect("queueing:front-desk", site=site.slug)
     try:
         visit = services.start_journey(
             site=site,
             life_event=life_event,
             channel=Channel.FRONT_DESK,
-            phone=request.POST.get("phone", "")[:30],
+            priority_reason=form.cleaned_data["priority_reason"],
+            phone=form.cleaned_data["phone"],
             user=request.user,
         )
     except rules.Refusal as exc:

@@ -9,6 +9,8 @@
   a block of the kiosk's first screen and of the front desk page.
 - ``check_finish(request_) -> list[str]``: reasons why a request may not be finished yet
   (the hand-off data the next agency needs, say); ``finish_service`` refuses with them.
+- ``reserved_places(offer, day) -> int``: places of the day's quota held for visitors
+  still to come (online bookings); walk-in tickets count them as taken.
 
 The list is explicit configuration, read in one place, so every reader of a screen can
 see what extends it (docs/architecture.md); there are no signals.
@@ -58,3 +60,12 @@ def finish_problems(request_) -> list[str]:
         if method:
             problems += method(request_)
     return problems
+
+
+def reserved_places(offer, day) -> int:
+    total = 0
+    for extension in _extensions():
+        method = getattr(extension, "reserved_places", None)
+        if method:
+            total += method(offer, day)
+    return total

@@ -62,5 +62,12 @@ class ParkForm(forms.Form):
     note = forms.CharField(label=_("Why"), max_length=500, required=False)
 
 
+class OpenCounterForm(forms.Form):
+    """The counter chosen on the console's first screen (a button posts its id)."""
+
+    counter = forms.IntegerField(min_value=1, max_value=2**31 - 1)
+    takeover = forms.BooleanField(required=False)
+
+
 class CallNumberForm(forms.Form):
     code = forms.CharField(label=_("Ticket number"), max_length=8)

@@ -65,6 +65,16 @@ class HallSettings(models.Model):
         default=8,
         validators=[MinValueValidator(1), MaxValueValidator(30)],
     )
+    notify_ahead = models.PositiveSmallIntegerField(
+        _("tell visitors with a telephone when they are this far from the front"),
+        default=3,
+        validators=[MaxValueValidator(20)],
+        help_text=_(
+            "A visitor who gave a telephone number gets one message when they become this far "
+            "from the front of their service's queue (1: when they are next), and one when "
+            "called. 0: the hall sends no queue messages."
+        ),
+    )
 
     class Meta:
         verbose_name = _("hall settings")
@@ -250,6 +260,8 @@ class ServiceRequest(models.Model):
         related_name="+",
         verbose_name=_("transferred from"),
     )
+    # When the visitor was told "your turn is near" (once per request; docs/queue.md).
+    near_notified_at = models.DateTimeField(_("told the turn is near at"), null=True, blank=True)
 
     class Meta:
         ordering = ["-priority", "queue_time", "id"]
@@ -261,6 +273,8 @@ class ServiceRequest(models.Model):
                 fields=["site", "status", "service", "-priority", "queue_time", "id"], name="queue_order"
             ),
             models.Index(fields=["visit", "step"], name="visit_steps"),
+            # Wait estimates: the latest finished requests of a service (the status page polls).
+            models.Index(fields=["site", "service", "status", "-finished_at"], name="service_history"),
         ]
         constraints = [
             models.CheckConstraint(condition=Q(priority__in=[0, 1]), name="priority_is_0_or_1"),

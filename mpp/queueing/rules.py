@@ -29,11 +29,21 @@ class Period:
 
 
 def hall_settings(site: Site) -> HallSettings:
+    """The site's hall settings: read once per site object, or taken from a query that
+    already joined them (``select_related("site__hall_settings")``)."""
     settings = getattr(site, "_hall_settings", None)
     if settings is None:
-        settings, _created = HallSettings.objects.get_or_create(site=site)
+        if Site.hall_settings.is_cached(site):
+            settings = getattr(site, "hall_settings", None)  # None: joined, but no row yet
+        if settings is None:
+            settings, _created = HallSettings.objects.get_or_create(site=site)
         site._hall_settings = settings
     return settings
+
+
+def site_day(site: Site, now: dt.datetime) -> dt.date:
+    """The site's local date at ``now``: the day a hall's tickets belong to (``Visit.day``)."""
+    return now.astimezone(site.zone).date()
 
 
 def periods_on(site: Site, day: dt.date, agency: Agency | None = None) -> list[Period]:

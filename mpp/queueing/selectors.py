@@ -4,15 +4,16 @@ import datetime as dt
 import math
 from dataclasses import dataclass, field
 
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
-from mpp.catalog.models import Service, ServiceStandard
+from mpp.catalog.models import ServiceStandard
 from mpp.core import clock
 from mpp.core.speech import call_announcement
 from mpp.queueing import rules
 from mpp.queueing.models import (
     AT_COUNTER,
+    OPEN_STATUSES,
     CounterService,
     CounterSession,
     Event,
@@ -40,28 +41,39 @@ def offers_for_kiosk(site: Site):
     )
 
 
-def waiting_ahead(request: ServiceRequest) -> int:
-    """Waiting requests of the same service that queue order puts before this one."""
-    earlier = (
+def _earlier_than(request: ServiceRequest) -> Q:
+    """Requests that queue order puts before ``request``."""
+    return (
         Q(priority__gt=request.priority)
         | Q(priority=request.priority, queue_time__lt=request.queue_time)
         | Q(priority=request.priority, queue_time=request.queue_time, id__lt=request.pk)
     )
+
+
+def waiting_ahead(request: ServiceRequest, *, service_ids=None, day: dt.date | None = None) -> int:
+    """Waiting requests of the day that queue order puts before this one, among
+    ``service_ids`` (by default the request's own service)."""
     return (
         ServiceRequest.objects.filter(
-            site_id=request.site_id, service_id=request.service_id, status=RequestStatus.WAITING
+            site_id=request.site_id,
+            service_id__in=service_ids if service_ids is not None else [request.service_id],
+            status=RequestStatus.WAITING,
+            visit__day=day or request.visit.day,
         )
-        .filter(earlier)
+        .filter(_earlier_than(request))
         .count()
     )
 
 
-def average_service_seconds(site: Site, service: Service, now: dt.datetime) -> float:
-    """Mean time at the counter (call to finish) of the service's recent visitors."""
+def average_service_seconds(site: Site, service_ids, now: dt.datetime) -> float:
+    """Mean time at the counter (call to finish) of the recent visitors of these services.
+
+    Reads at most HISTORY_SIZE rows through the ``service_history`` index (the status
+    page polls this every 15 seconds)."""
     recent = list(
         ServiceRequest.objects.filter(
             site=site,
-            service=service,
+            service_id__in=service_ids,
             status=RequestStatus.DONE,
             finished_at__gte=now - dt.timedelta(days=HISTORY_DAYS),
             called_at__isnull=False,
@@ -74,11 +86,37 @@ def average_service_seconds(site: Site, service: Service, now: dt.datetime) -> f
     return rules.hall_settings(site).default_service_minutes * 60
 
 
-def open_counters_for(site: Site, service: Service) -> int:
-    serving = CounterService.objects.filter(service=service).values("counter_id")
-    return CounterSession.objects.filter(
-        closed_at__isnull=True, counter__site=site, counter__is_active=True, counter_id__in=serving
-    ).count()
+@dataclass(frozen=True)
+class Estimate:
+    ahead: int
+    open_counters: int
+    minutes: int
+
+
+def wait_estimate(request: ServiceRequest, *, site: Site, now: dt.datetime, day: dt.date) -> Estimate:
+    """People ahead, counters open, and the expected wait of a waiting request.
+
+    The counters that call the request's service also call the other services they
+    serve, so everyone of the day waiting before this visitor for any of those services
+    is ahead (the open counters' services; all of the service's counters' services while
+    none is open). The wait is people ahead times the recent mean time per visitor of
+    those services, shared by the open counters (at least one).
+    """
+    counters = list(
+        Counter.objects.filter(site=site, is_active=True, served__service_id=request.service_id)
+        .annotate(
+            is_open=Exists(CounterSession.objects.filter(counter=OuterRef("pk"), closed_at__isnull=True))
+        )
+        .values_list("pk", "is_open")
+    )
+    open_ids = [pk for pk, is_open in counters if is_open]
+    pool = open_ids or [pk for pk, _is_open in counters]
+    service_ids = {request.service_id}
+    service_ids.update(CounterService.objects.filter(counter__in=pool).values_list("service_id", flat=True))
+    ahead = waiting_ahead(request, service_ids=service_ids, day=day)
+    per_visitor = average_service_seconds(site, service_ids, now)
+    minutes = math.ceil(ahead * per_visitor / max(len(open_ids), 1) / 60)
+    return Estimate(ahead=ahead, open_counters=len(open_ids), minutes=minutes)
 
 
 @dataclass
@@ -89,47 +127,71 @@ class TicketStatus:
     wait_minutes: int | None = None
     open_counters: int = 0
     steps: list[ServiceRequest] = field(default_factory=list)
+    # The number is of an earlier day and was still open: it is no longer in any queue.
+    expired: bool = False
 
     @property
     def is_called(self) -> bool:
         return self.request is not None and self.request.status in AT_COUNTER
 
     @property
+    def is_pending(self) -> bool:
+        return self.request is not None and self.request.status == RequestStatus.PENDING
+
+    @property
     def is_finished(self) -> bool:
         return self.request is None
+
+    @property
+    def ended_unserved(self) -> bool:
+        """Over, but the last step was not served: the visitor did not come, or it was cancelled."""
+        if self.request is not None:
+            return False
+        if self.expired:
+            return True
+        last = [s for s in self.steps if s.status != RequestStatus.TRANSFERRED]
+        return bool(last) and last[-1].status in (RequestStatus.NO_SHOW, RequestStatus.CANCELLED)
+
+
+CURRENT_FIRST = (RequestStatus.CALLED, RequestStatus.SERVING, RequestStatus.WAITING, RequestStatus.PARKED)
 
 
 def ticket_status(visit: Visit) -> TicketStatus:
     """Where a visitor stands: the current step, people ahead and the expected wait.
 
-    The estimate is people ahead times the recent mean time per visitor, shared by
-    the counters open for the service now (docs/queue.md).
+    A step still pending counts as open: the visit is not over while one remains. A
+    number of an earlier day is over (the day close cancels what it left behind).
     """
     now = clock.now()
     steps = list(visit.requests.select_related("service", "agency", "counter").order_by("step", "id"))
-    current = next(
-        (
-            r
-            for r in steps
-            if r.status
-            in (RequestStatus.CALLED, RequestStatus.SERVING, RequestStatus.WAITING, RequestStatus.PARKED)
-        ),
-        None,
+    today = rules.site_day(visit.site, now)
+    if visit.day < today:
+        expired = any(r.status in OPEN_STATUSES for r in steps)
+        return TicketStatus(visit=visit, request=None, steps=steps, expired=expired)
+    current = next((r for r in steps if r.status in CURRENT_FIRST), None) or next(
+        (r for r in steps if r.status == RequestStatus.PENDING), None
     )
     status = TicketStatus(visit=visit, request=current, steps=steps)
     if current is not None and current.status == RequestStatus.WAITING:
-        status.ahead = waiting_ahead(current)
-        status.open_counters = open_counters_for(visit.site, current.service)
-        per_visitor = average_service_seconds(visit.site, current.service, now)
-        status.wait_minutes = math.ceil(status.ahead * per_visitor / max(status.open_counters, 1) / 60)
+        estimate = wait_estimate(current, site=visit.site, now=now, day=today)
+        status.ahead = estimate.ahead
+        status.open_counters = estimate.open_counters
+        status.wait_minutes = estimate.minutes
     return status
 
 
+def _today(counter: Counter) -> dt.date:
+    return rules.site_day(counter.site, clock.now())
+
+
 def counter_queue(*, counter: Counter, service_ids: list[int], limit: int = 50) -> list[ServiceRequest]:
-    """The next waiting visitors of this counter's services, in call order."""
+    """Today's next waiting visitors of this counter's services, in call order."""
     return list(
         ServiceRequest.objects.filter(
-            site=counter.site_id, status=RequestStatus.WAITING, service_id__in=service_ids
+            site=counter.site_id,
+            status=RequestStatus.WAITING,
+            service_id__in=service_ids,
+            visit__day=_today(counter),
         )
         .select_related("visit", "service")
         .order_by("-priority", "queue_time", "id")[:limit]
@@ -138,13 +200,16 @@ def counter_queue(*, counter: Counter, service_ids: list[int], limit: int = 50) 
 
 def waiting_count(*, counter: Counter, service_ids: list[int]) -> int:
     return ServiceRequest.objects.filter(
-        site=counter.site_id, status=RequestStatus.WAITING, service_id__in=service_ids
+        site=counter.site_id,
+        status=RequestStatus.WAITING,
+        service_id__in=service_ids,
+        visit__day=_today(counter),
     ).count()
 
 
 def counter_current(counter: Counter) -> ServiceRequest | None:
     return (
-        ServiceRequest.objects.filter(counter=counter, status__in=AT_COUNTER)
+        ServiceRequest.objects.filter(counter=counter, status__in=AT_COUNTER, visit__day=_today(counter))
         .select_related("visit", "service", "transferred_from__agency")
         .first()
     )
@@ -152,9 +217,9 @@ def counter_current(counter: Counter) -> ServiceRequest | None:
 
 def counter_parked(counter: Counter) -> list[ServiceRequest]:
     return list(
-        ServiceRequest.objects.filter(counter=counter, status=RequestStatus.PARKED).select_related(
-            "visit", "service"
-        )
+        ServiceRequest.objects.filter(
+            counter=counter, status=RequestStatus.PARKED, visit__day=_today(counter)
+        ).select_related("visit", "service")
     )
 
 

@@ -129,3 +129,96 @@ def test_bad_journey_requests(client, journey_hall, body):
     response = call(client, "post", "/sites/contoh/journeys", journey_hall.tokens["front_desk"], body)
     assert response.status_code in {404, 422}
     assert not Journey.objects.exists()
+
+
+def finish_police_step(client, hall, tokens, values):
+    call(client, "post", "/sites/contoh/journeys", tokens["front_desk"], {"life_event": "kehilangan-ktp-el"})
+    call(client, "post", f"/counters/{hall.counter_b.pk}/session", tokens["officer_b"], {})
+    police = call(client, "post", f"/counters/{hall.counter_b.pk}/call-next", tokens["officer_b"]).json()
+    base = f"/counters/{hall.counter_b.pk}/requests/{police['id']}"
+    assert call(client, "post", f"{base}/handoff", tokens["officer_b"], {"values": values}).status_code == 204
+    assert (
+        call(client, "post", f"{base}/finish", tokens["officer_b"], {"outcome": "completed"}).status_code
+        == 200
+    )
+
+
+def test_the_api_reads_the_hand_off_as_the_console_does(client, journey_hall):
+    """One masking and one audit: a NIK is masked, and the API's reading and the console's
+    by the same officer are one reading, with the console's (translated) purpose."""
+    from mpp.privacy.models import AccessLog
+
+    h, t = journey_hall, journey_hall.tokens
+    finish_police_step(
+        client,
+        h,
+        t,
+        {"nomor_sktlk": "SKTLK/8", "tanggal_sktlk": "2026-11-30", "nik_pelapor": "6203014101900001"},
+    )
+    call(client, "post", f"/counters/{h.counter_a1.pk}/session", t["officer_a"], {})
+    dukcapil = call(client, "post", f"/counters/{h.counter_a1.pk}/call-next", t["officer_a"]).json()
+    shown = call(
+        client, "get", f"/counters/{h.counter_a1.pk}/requests/{dukcapil['id']}/handoff", t["officer_a"]
+    )
+    values = {item["key"]: item["value"] for item in shown.json()}
+    assert values == {
+        "nomor_sktlk": "SKTLK/8",
+        "tanggal_sktlk": "2026-11-30",
+        "nik_pelapor": "6203********0001",
+    }
+    assert {item["from_agency"] for item in shown.json()} == {"polres"}
+    log = AccessLog.objects.get()
+    assert (log.user, log.agency) == (h.world.officer_a, h.world.agency_a)
+    assert not log.purpose.startswith("API")
+    from django.utils.translation import gettext
+
+    assert log.purpose == gettext("Hand-off of a life-event journey")
+
+
+def test_a_visitor_transferred_out_of_the_journey_has_no_hand_off_in_the_api(client, journey_hall):
+    h, t = journey_hall, journey_hall.tokens
+    call(client, "post", "/sites/contoh/journeys", t["front_desk"], {"life_event": "kehilangan-ktp-el"})
+    call(client, "post", f"/counters/{h.counter_b.pk}/session", t["officer_b"], {})
+    police = call(client, "post", f"/counters/{h.counter_b.pk}/call-next", t["officer_b"]).json()
+    base = f"/counters/{h.counter_b.pk}/requests/{police['id']}"
+    call(client, "post", f"{base}/handoff", t["officer_b"], {"values": {"catatan_penyidik": "RAHASIA"}})
+    # A police service that is no step of the journey: the visitor stays at the police.
+    from mpp.queueing.models import CounterService, ServiceOffer
+    from tests import factories
+
+    skck = factories.ServiceFactory(agency=h.world.agency_b, slug="skck")
+    ServiceOffer.objects.create(site=h.world.site, service=skck, prefix="K")
+    CounterService.objects.create(counter=h.counter_b, service=skck)
+    moved = call(client, "post", f"{base}/transfer", t["officer_b"], {"service_id": skck.pk})
+    assert moved.status_code == 200, moved.json()
+    again = call(client, "post", f"/counters/{h.counter_b.pk}/call-next", t["officer_b"]).json()
+    base = f"/counters/{h.counter_b.pk}/requests/{again['id']}"
+    assert again["service_id"] == skck.pk
+    assert call(client, "get", f"{base}/handoff", t["officer_b"]).json() == []
+    refused = call(client, "post", f"{base}/handoff", t["officer_b"], {"values": {"catatan_penyidik": "x"}})
+    assert refused.status_code == 422
+    assert call(client, "post", f"{base}/finish", t["officer_b"], {"outcome": "completed"}).status_code == 200
+
+
+def test_a_life_event_with_too_many_steps_is_a_409(client, journey_hall):
+    from tests.journeys.test_journeys import six_step_life_event
+
+    six_step_life_event(journey_hall)
+    response = call(
+        client,
+        "post",
+        "/sites/contoh/journeys",
+        journey_hall.tokens["front_desk"],
+        {"life_event": "enam-langkah"},
+    )
+    assert response.status_code == 409
+    assert response.json()["errors"][0]["code"] == "too_many_steps"
+    assert not Journey.objects.exists()
+
+
+def test_hand_off_for_a_ticket_not_at_the_counter_is_404(client, journey_hall):
+    h, t = journey_hall, journey_hall.tokens
+    call(client, "post", f"/counters/{h.counter_b.pk}/session", t["officer_b"], {})
+    base = f"/counters/{h.counter_b.pk}/requests/999999/handoff"
+    assert call(client, "get", base, t["officer_b"]).status_code == 404
+    assert call(client, "post", base, t["officer_b"], {"values": {}}).status_code == 404

@@ -39,7 +39,12 @@ def test_full_ticket_cycle_through_the_api(client, hall, tokens):
     ticket = response.json()
     assert ticket["code"] == "A001"
     assert ticket["current"]["status"] == "waiting"
-    assert "phone" not in json.dumps(ticket)
+    assert "1234567890" not in json.dumps(ticket)  # neither +6281234567890 nor 081234567890
+    public = call(client, "get", f"/tickets/{ticket['token']}").json()
+    assert "1234567890" not in json.dumps(public)
+    assert "lansia" not in json.dumps(public)  # the priority reason is not public
+    assert "priority_reason" not in public["current"]
+    assert "priority" not in public["current"]
     counter = hall.counter_a1.pk
     officer = tokens["officer_a"]
     assert call(client, "post", f"/counters/{counter}/session", officer, {}).status_code == 201
@@ -210,3 +215,42 @@ def test_odd_counter_requests_are_clear_errors(client, hall, tokens, path, body)
 def test_ticket_status_of_an_unknown_token(client, hall):
     assert call(client, "get", "/tickets/bukan-token").status_code == 404
     assert call(client, "get", "/tickets/" + "x" * 500).status_code == 404
+
+
+def test_a_revoked_officer_can_do_nothing_more_through_the_api(client, hall, tokens):
+    from mpp.tenancy.models import Membership
+
+    call(
+        client,
+        "post",
+        "/sites/contoh/tickets",
+        tokens["front_desk"],
+        {"service_ids": [hall.world.service_a.pk]},
+    )
+    counter, officer = hall.counter_a1.pk, tokens["officer_a"]
+    assert call(client, "post", f"/counters/{counter}/session", officer, {}).status_code == 201
+    Membership.objects.filter(user=hall.world.officer_a).delete()
+    assert call(client, "post", f"/counters/{counter}/call-next", officer).status_code == 409
+    assert call(client, "get", f"/counters/{counter}/queue", officer).status_code == 409
+    assert not ServiceRequest.objects.filter(status="called").exists()
+
+
+def test_closing_a_counter_with_a_paused_ticket_is_refused(client, hall, tokens):
+    call(
+        client,
+        "post",
+        "/sites/contoh/tickets",
+        tokens["front_desk"],
+        {"service_ids": [hall.world.service_a.pk]},
+    )
+    counter, officer = hall.counter_a1.pk, tokens["officer_a"]
+    call(client, "post", f"/counters/{counter}/session", officer, {})
+    called = call(client, "post", f"/counters/{counter}/call-next", officer).json()
+    call(client, "post", f"/counters/{counter}/requests/{called['id']}/park", officer, {"note": "KK"})
+    response = call(client, "delete", f"/counters/{counter}/session", officer)
+    assert response.status_code == 422
+    assert "A001" in response.json()["detail"]
+    response = call(
+        client, "post", f"/counters/{counter}/requests/{called['id']}/park", officer, {"note": "x" * 501}
+    )
+    assert response.status_code == 422

@@ -7,6 +7,7 @@ from mpp.booking import selectors, services
 from mpp.booking.models import Booking, OnlineOffer
 from mpp.notify.models import Message
 from mpp.queueing.models import Visit
+from mpp.queueing.rules import Refusal
 from mpp.queueing.services import counter as desk
 from mpp.queueing.services.tickets import issue_ticket
 from tests.booking.conftest import TUESDAY_9, last_code, nik
@@ -309,3 +310,23 @@ def test_personal_data_of_a_booking_is_encrypted(booking_hall):
         row = " ".join(cursor.fetchone())
     assert nik(1) not in row
     assert "Siti" not in row
+
+
+def test_walk_ins_leave_the_places_held_by_bookings(booking_hall, clock_at):
+    offer = booking_hall.offer_a
+    offer.daily_quota = 4
+    offer.save()
+    OnlineOffer.objects.filter(offer=offer).update(slot_quota=None)  # derived: half of the quota online
+    first = confirmed(booking_hall, 1)
+    confirmed(booking_hall, 2, start=TUESDAY_9 + dt.timedelta(hours=1))
+    with pytest.raises(services.BookingRefused) as info:
+        book(booking_hall, 3, start=TUESDAY_9 + dt.timedelta(hours=2))
+    assert info.value.code == "day_full"
+    clock_at(TUESDAY_9 - dt.timedelta(hours=1))  # Tuesday 08:00
+    for _ in range(2):
+        issue_ticket(site=booking_hall.world.site, services=[booking_hall.world.service_a])
+    with pytest.raises(Refusal) as refused:
+        issue_ticket(site=booking_hall.world.site, services=[booking_hall.world.service_a])
+    assert refused.value.code == "quota"
+    clock_at(TUESDAY_9 - dt.timedelta(minutes=10))
+    services.check_in(code=first.code, site=booking_hall.world.site)  # the booked place is there

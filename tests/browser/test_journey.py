@@ -3,6 +3,7 @@
 import re
 
 from mpp.cases.models import Application
+from mpp.journeys.models import Journey
 from mpp.queueing import kiosks
 from tests.browser.conftest import assert_accessible, screenshot
 from tests.browser.test_hall import login_cookie, new_page
@@ -64,6 +65,17 @@ def test_lost_ktp_journey_from_kiosk_to_tracking_page(live_server, browser, axe,
     assert application.due_date.isoformat() == "2026-12-03"  # Monday + 3 working days
     dukcapil.get_by_role("button", name="Selesai", exact=True).click()
     dukcapil.wait_for_selector("text=Tidak ada pengunjung di loket.")
+
+    # The ticket's QR status page: only that an application was opened, and where to follow it.
+    visit = Journey.objects.get().visit
+    status_context, status_page = new_page(browser, viewport={"width": 390, "height": 844})
+    status_page.goto(f"{live_server.url}/tiket/{visit.token}/")
+    shown = status_page.locator(".applications-status").inner_text()
+    assert number not in status_page.content()
+    assert "3 Desember 2026" not in shown
+    status_page.locator(".applications-status a").click()
+    status_page.wait_for_url(f"{live_server.url}/lacak/")
+    status_context.close()
 
     # The citizen follows the file at home.
     public_context, public = new_page(browser, viewport={"width": 390, "height": 844})

@@ -11,6 +11,7 @@ from mpp.notify.models import Message
 from mpp.queueing.services import counter as desk
 from mpp.queueing.services.tickets import issue_ticket
 from mpp.tenancy.models import CalendarOverride
+from tests import factories
 
 D = dt.date
 
@@ -62,7 +63,7 @@ def test_open_application_from_the_counter(hall):
         request_,
     )
     assert application.history.get().status == "received"
-    message = Message.objects.get()
+    message = Message.objects.get(kind="application.received")
     assert (message.channel, message.address, message.kind) == (
         "sms",
         "+6281234567890",
@@ -234,3 +235,133 @@ def test_the_worklist_in_the_back_office_is_scoped(client, hall):
     )
     application.refresh_from_db()
     assert application.status == "verified"
+
+
+# Due soon: one meaning (working days on each site's calendar, in its zone) ----------------------
+
+
+@pytest.fixture
+def due_files(hall, clock_at):
+    """Friday 27 November 2026, 09:00 WIB: two working days ahead is Tuesday 1 December."""
+    from tests.cases.test_scope import application
+
+    clock_at(dt.datetime(2026, 11, 27, 2, tzinfo=dt.UTC))
+    w = hall.world
+    return {
+        due.isoformat(): application(w.site, w.agency_a, w.service_a, due=due)
+        for due in (D(2026, 11, 26), D(2026, 11, 27), D(2026, 12, 1), D(2026, 12, 2))
+    }
+
+
+SOON = {"2026-11-27", "2026-12-01"}
+OVERDUE = {"2026-11-26"}
+
+
+def test_due_soon_and_overdue_in_the_api(client, due_files, hall):
+    from mpp.api.services import issue_token
+
+    token = issue_token(user=hall.world.admin_a, name="a")[1]
+    for due, expected in (("soon", SOON), ("overdue", OVERDUE), ("all", set(due_files))):
+        response = client.get(f"/api/v1/applications?due={due}", HTTP_AUTHORIZATION=f"Bearer {token}")
+        assert {a["due_date"] for a in response.json()} == expected
+
+
+def test_due_soon_and_overdue_in_the_back_office(client, due_files, hall):
+    client.force_login(hall.world.admin_a)
+    for due, expected in (("soon", SOON), ("overdue", OVERDUE), ("open", set(due_files))):
+        html = client.get(f"/admin/cases/application/?due={due}").content.decode()
+        assert {d for d, app in due_files.items() if app.tracking_number in html} == expected
+
+
+def test_due_filters_use_each_sites_day_and_calendar(hall, clock_at):
+    from mpp.cases import selectors
+    from tests.cases.test_scope import application
+
+    w = hall.world
+    east = factories.SiteFactory(slug="timur", timezone="Asia/Jayapura")  # UTC+9
+    CalendarOverride.objects.create(site=east, date=D(2026, 11, 30), kind="closed", note="Banjir")
+    # 15:30 UTC on Friday: still Friday 22.30 in Pontianak, already Saturday 00.30 in Jayapura.
+    now = dt.datetime(2026, 11, 27, 15, 30, tzinfo=dt.UTC)
+    west_friday = application(w.site, w.agency_a, w.service_a, due=D(2026, 11, 27))
+    east_friday = application(east, w.agency_a, w.service_a, due=D(2026, 11, 27))
+    east_tuesday = application(east, w.agency_a, w.service_a, due=D(2026, 12, 1))
+    east_wednesday = application(east, w.agency_a, w.service_a, due=D(2026, 12, 2))
+    queryset = Application.objects.all()
+    assert set(selectors.by_due(queryset, "overdue", now=now)) == {east_friday}
+    # In Jayapura, Monday is closed: two working days from Saturday are Tuesday and Wednesday.
+    assert set(selectors.by_due(queryset, "soon", now=now)) == {west_friday, east_tuesday, east_wednesday}
+
+
+# The public ticket page ---------------------------------------------------------------------------
+
+
+def test_the_ticket_page_says_only_that_an_application_was_opened(client, hall):
+    session, request_ = at_counter(hall, phone="081234567890")
+    application, _pin = services.open_application(session=session, request_id=request_.pk)
+    html = client.get(f"/tiket/{request_.visit.token}/").content.decode()
+    assert application.tracking_number not in html
+    assert "Diterima" not in html  # the status
+    assert "30 November 2026" not in html  # the due date
+    assert 'href="/lacak/"' in html
+
+
+# Double submit and closed sessions ---------------------------------------------------------------
+
+
+def test_opening_twice_gives_the_same_application_and_no_second_pin(hall):
+    session, request_ = at_counter(hall, phone="081234567890")
+    first, pin = services.open_application(session=session, request_id=request_.pk)
+    again, no_pin = services.open_application(session=session, request_id=request_.pk)
+    assert again == first
+    assert pin is not None
+    assert no_pin is None
+    assert Application.objects.count() == 1
+    assert Message.objects.filter(kind="application.received").count() == 1
+
+
+def test_the_api_answers_a_retry_with_the_same_application(client, hall):
+    from mpp.api.services import issue_token
+
+    issue_ticket(site=hall.world.site, services=[hall.world.service_a])
+    token = issue_token(user=hall.world.officer_a, name="a")[1]
+    auth = {"HTTP_AUTHORIZATION": f"Bearer {token}"}
+    base = f"/api/v1/counters/{hall.counter_a1.pk}"
+    client.post(f"{base}/session", data="{}", content_type="application/json", **auth)
+    called = client.post(f"{base}/call-next", **auth).json()
+    url = f"{base}/requests/{called['id']}/applications"
+    first = client.post(url, data="{}", content_type="application/json", **auth)
+    again = client.post(url, data="{}", content_type="application/json", **auth)
+    assert (first.status_code, again.status_code) == (201, 200)
+    assert first.json()["tracking_number"] == again.json()["tracking_number"]
+    assert re.fullmatch(r"[0-9]{6}", first.json()["pin"])
+    assert again.json()["pin"] is None
+
+
+def test_the_console_answers_a_double_submit_with_a_receipt_without_pin(client, hall):
+    issue_ticket(site=hall.world.site, services=[hall.world.service_a])
+    client.force_login(hall.world.officer_a)
+    client.post("/konsol/", {"counter": hall.counter_a1.pk})
+    html = client.post(
+        f"/konsol/{hall.counter_a1.pk}/aksi/call-next/", HTTP_HX_REQUEST="true"
+    ).content.decode()
+    request_id = re.search(r'name="request" value="(\d+)"', html).group(1)
+    first = client.post(f"/konsol/{hall.counter_a1.pk}/permohonan/", {"request": request_id}).content.decode()
+    again = client.post(f"/konsol/{hall.counter_a1.pk}/permohonan/", {"request": request_id}).content.decode()
+    number = Application.objects.get().tracking_number
+    assert number in first
+    assert number in again
+    assert "PIN:" in first
+    assert "PIN:" not in again
+
+
+def test_a_closed_session_opens_no_application(hall):
+    from mpp.queueing.services import sessions
+
+    session, request_ = at_counter(hall)
+    sessions.open_session(
+        counter=hall.counter_a1, officer=hall.world.officer_a, client_key="k2", takeover=True
+    )
+    with pytest.raises(ValidationError) as info:
+        services.open_application(session=session, request_id=request_.pk)
+    assert info.value.code == "session_closed"
+    assert not Application.objects.exists()

@@ -1,4 +1,4 @@
-"""Scarce things under many hands: the next visitor, and the next number.
+"""Scarce things under many hands: the next visitor, the next number, one counter.
 
 Each test runs real threads against the real database (SQLite or PostgreSQL, as the
 suite runs) and has a control that switches the protection off and shows the race.
@@ -11,9 +11,18 @@ import time
 from collections import Counter as Tally
 
 import pytest
-from django.db import IntegrityError, connections
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, connection, connections
 
-from mpp.queueing.models import CounterService, Event, NumberSequence, RequestStatus, ServiceRequest, Visit
+from mpp.queueing.models import (
+    CounterService,
+    CounterSession,
+    Event,
+    NumberSequence,
+    RequestStatus,
+    ServiceRequest,
+    Visit,
+)
 from mpp.queueing.services import counter as desk
 from mpp.queueing.services import sessions, tickets
 from mpp.tenancy.models import Membership, Role
@@ -23,6 +32,31 @@ from tests.queueing.conftest import make_hall
 COUNTERS = 20
 TICKETS = 80
 pytestmark = [pytest.mark.concurrency, pytest.mark.django_db(transaction=True)]
+
+
+def unlocked_live_session(session):
+    """``desk.live_session`` without its row lock: the protection the controls switch off."""
+    return CounterSession.objects.select_related("counter__site", "officer").get(
+        pk=session.pk, closed_at__isnull=True
+    )
+
+
+def without_the_transaction_on_sqlite(monkeypatch, module):
+    """SQLite has one writer: its transaction alone serialises the hall, so a control there
+    switches the transaction off too. PostgreSQL keeps it (its row locks need one)."""
+    if connection.vendor == "sqlite":
+        monkeypatch.setattr(module, "write_transaction", contextlib.nullcontext)
+
+
+def meet_after(function, barrier):
+    """``function``, then wait for the other thread: both have read before either writes."""
+
+    def wrapped(*args, **kwargs):
+        result = function(*args, **kwargs)
+        barrier.wait(timeout=30)
+        return result
+
+    return wrapped
 
 
 def run_threads(count, target):
@@ -93,10 +127,10 @@ def test_control_without_the_claim_two_counters_get_the_same_ticket(busy_hall, m
         )
         return True
 
-    def first_waiting_without_lock(service_ids, site_id):
+    def first_waiting_without_lock(service_ids, site_id, day):
         return (
             ServiceRequest.objects.filter(
-                site_id=site_id, status=RequestStatus.WAITING, service_id__in=service_ids
+                site_id=site_id, status=RequestStatus.WAITING, service_id__in=service_ids, visit__day=day
             )
             .order_by("-priority", "queue_time", "id")
             .values_list("pk", flat=True)
@@ -104,6 +138,7 @@ def test_control_without_the_claim_two_counters_get_the_same_ticket(busy_hall, m
         )
 
     monkeypatch.setattr(desk, "write_transaction", contextlib.nullcontext)
+    monkeypatch.setattr(desk, "live_session", unlocked_live_session)
     monkeypatch.setattr(desk, "_claim", unprotected_claim)
     monkeypatch.setattr(desk, "_first_waiting", first_waiting_without_lock)
     got: list[int] = []
@@ -113,7 +148,8 @@ def test_control_without_the_claim_two_counters_get_the_same_ticket(busy_hall, m
         if request is not None:
             got.append(request.pk)
 
-    run_threads(COUNTERS, call_once_each)
+    errors = run_threads(COUNTERS, call_once_each)
+    assert errors == []
     assert len(got) > len(set(got)), "expected the race to hand one ticket to several counters"
 
 
@@ -196,3 +232,137 @@ def test_control_quota_counted_without_the_lock_overbooks(world, clock_at, monke
     monkeypatch.setattr(tickets, "_take_number", next_number)
     _codes, errors = issue_many(world, 20)
     assert ServiceRequest.objects.count() > 7, errors[:3]
+
+
+# One counter, two clicks ------------------------------------------------------------------
+
+
+@pytest.fixture
+def one_counter(world, clock_at):
+    hall = make_hall(world)
+    session = hall.session(hall.counter_a1)
+    for _ in range(10):
+        tickets.issue_ticket(site=world.site, services=[world.service_a])
+    return hall, session
+
+
+def same_session(session):
+    """The session as another request (a second click, a second tab) loads it."""
+    return CounterSession.objects.select_related("counter__site").get(pk=session.pk)
+
+
+def test_double_call_next_on_one_counter_calls_one_ticket(one_counter):
+    hall, session = one_counter
+    called, busy = [], []
+
+    def click(_index):
+        try:
+            called.append(desk.call_next(session=same_session(session)).pk)
+        except ValidationError as exc:
+            busy.append(exc.code)
+
+    errors = run_threads(6, click)
+    assert errors == []
+    assert len(called) == 1
+    assert busy == ["busy"] * 5
+    assert ServiceRequest.objects.filter(counter=hall.counter_a1, status=RequestStatus.CALLED).count() == 1
+
+
+def test_control_without_the_session_lock_one_counter_calls_two_tickets(one_counter, monkeypatch):
+    hall, session = one_counter
+    without_the_transaction_on_sqlite(monkeypatch, desk)
+    monkeypatch.setattr(desk, "live_session", unlocked_live_session)
+    monkeypatch.setattr(desk, "_busy", meet_after(desk._busy, threading.Barrier(2)))
+    errors = run_threads(2, lambda _i: desk.call_next(session=same_session(session)))
+    assert errors == []
+    assert ServiceRequest.objects.filter(counter=hall.counter_a1, status=RequestStatus.CALLED).count() == 2
+
+
+@pytest.fixture
+def two_step_visit_at_the_counter(world, clock_at):
+    """A visit for Polres then Dukcapil, called at Polres's counter 5."""
+    hall = make_hall(world)
+    visit = tickets.issue_ticket(site=world.site, services=[world.service_b, world.service_a])
+    session = hall.session(hall.counter_b)
+    first = desk.call_next(session=session)
+    return visit, session, first
+
+
+def double_finish(session, request_id):
+    finished, refused = [], []
+
+    def click(_index):
+        try:
+            desk.finish_service(session=same_session(session), request_id=request_id, outcome="completed")
+            finished.append(1)
+        except desk.NotFound:
+            refused.append(1)
+
+    errors = run_threads(2, click)
+    return finished, refused, errors
+
+
+def test_double_finish_finishes_once_and_releases_the_next_step_once(two_step_visit_at_the_counter):
+    visit, session, first = two_step_visit_at_the_counter
+    finished, refused, errors = double_finish(session, first.pk)
+    assert errors == []
+    assert (len(finished), len(refused)) == (1, 1)
+    assert Event.objects.filter(request=first, kind="finished").count() == 1
+    assert Event.objects.filter(visit=visit, kind="next_step").count() == 1
+    assert visit.requests.get(step=2).status == RequestStatus.WAITING
+
+
+def test_control_without_the_session_lock_a_double_finish_goes_through_twice(
+    two_step_visit_at_the_counter, monkeypatch
+):
+    """The race the session lock stops; the release's own claim still releases once."""
+    visit, session, first = two_step_visit_at_the_counter
+    without_the_transaction_on_sqlite(monkeypatch, desk)
+    monkeypatch.setattr(desk, "live_session", unlocked_live_session)
+    monkeypatch.setattr(desk, "request_at_counter", meet_after(desk.request_at_counter, threading.Barrier(2)))
+    finished, _refused, errors = double_finish(session, first.pk)
+    assert errors == []
+    assert len(finished) == 2
+    assert Event.objects.filter(request=first, kind="finished").count() == 2
+    assert Event.objects.filter(visit=visit, kind="next_step").count() == 1
+
+
+# Quotas of later steps ---------------------------------------------------------------------
+
+
+def test_quota_of_a_later_step_holds_under_concurrent_kiosks(world, clock_at):
+    """Tickets for A alone, for B then A and for A then B: A's quota counts all of them,
+    under A's lock, and the fixed lock order means no deadlock."""
+    hall = make_hall(world)
+    hall.offer_a.daily_quota = 7
+    hall.offer_a.save()
+    orders = [[world.service_a], [world.service_b, world.service_a], [world.service_a, world.service_b]]
+    errors = run_threads(21, lambda i: tickets.issue_ticket(site=world.site, services=orders[i % 3]))
+    assert ServiceRequest.objects.filter(service=world.service_a).count() == 7
+    assert len(errors) == 14
+    assert all(getattr(error, "code", "") == "quota" for error in errors), errors[:3]
+
+
+def test_control_locking_only_the_first_prefix_overshoots_a_later_steps_quota(world, clock_at, monkeypatch):
+    hall = make_hall(world)
+    hall.offer_a.daily_quota = 1
+    hall.offer_a.save()
+    without_the_transaction_on_sqlite(monkeypatch, tickets)
+    monkeypatch.setattr(
+        tickets,
+        "_lock_sequences",
+        lambda site, offers, day: tickets._lock_sequence(site, offers[0].prefix, day),
+    )
+    barrier = threading.Barrier(2)
+    original_check = tickets._check_quota
+
+    def check_then_meet(offer, day):
+        original_check(offer, day)
+        if offer.daily_quota is not None:  # both tickets counted A before either wrote
+            barrier.wait(timeout=30)
+
+    monkeypatch.setattr(tickets, "_check_quota", check_then_meet)
+    orders = [[world.service_a], [world.service_b, world.service_a]]
+    errors = run_threads(2, lambda i: tickets.issue_ticket(site=world.site, services=orders[i]))
+    assert errors == []
+    assert ServiceRequest.objects.filter(service=world.service_a).count() == 2

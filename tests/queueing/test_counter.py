@@ -4,7 +4,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from mpp.queueing import selectors
-from mpp.queueing.models import CounterService, Event, RequestStatus, ServiceRequest
+from mpp.queueing.models import CounterService, Event, RequestStatus, ServiceOffer, ServiceRequest
 from mpp.queueing.services import counter as desk
 from mpp.queueing.services import sessions
 from mpp.queueing.services.tickets import issue_ticket
@@ -292,3 +292,221 @@ def test_board_state(hall, django_assert_max_num_queries):
     assert state["recent"][0]["speech"].startswith("Nomor antrean B, nol nol satu, silakan menuju loket lima")
     assert state["last_event_id"] == max(e.pk for e in Event.objects.all())
     assert ServiceRequest.objects.filter(status=RequestStatus.CALLED).count() == 2
+
+
+# Steps after a no-show, an outcome, a transfer --------------------------------------------------
+
+
+def two_steps(hall):
+    """A visit for Polres (step 1) then Dukcapil (step 2), called at Polres's counter."""
+    visit = issue_ticket(site=hall.world.site, services=[hall.world.service_b, hall.world.service_a])
+    session = hall.session(hall.counter_b)
+    return visit, session, desk.call_next(session=session)
+
+
+def test_a_no_show_cancels_the_later_steps_in_the_same_transaction(hall):
+    visit, session, first = two_steps(hall)
+    desk.recall(session=session, request_id=first.pk)
+    desk.recall(session=session, request_id=first.pk)
+    desk.mark_no_show(session=session, request_id=first.pk)
+    step_two = visit.requests.get(step=2)
+    assert step_two.status == RequestStatus.CANCELLED
+    assert step_two.finished_at is not None
+    event = Event.objects.get(kind="cancelled")
+    assert (event.request, event.counter, event.data) == (
+        step_two,
+        hall.counter_b,
+        {"reason": "no_show", "after_request": first.pk},
+    )
+    status = selectors.ticket_status(visit)
+    assert status.ended_unserved  # "no longer in the queue", not "your visit is finished"
+
+
+def test_a_pending_step_keeps_the_visit_open(hall):
+    visit, _session, first = two_steps(hall)
+    ServiceRequest.objects.filter(pk=first.pk).update(status=RequestStatus.DONE)  # released by nobody
+    status = selectors.ticket_status(visit)
+    assert not status.is_finished
+    assert status.is_pending
+    assert status.request.step == 2
+
+
+@pytest.mark.parametrize("outcome", ["incomplete", "referred", "information", "other"])
+def test_only_a_completed_step_moves_the_visitor_on(hall, outcome):
+    visit, session, first = two_steps(hall)
+    desk.finish_service(session=session, request_id=first.pk, outcome=outcome)
+    assert visit.requests.get(step=2).status == RequestStatus.CANCELLED
+    assert Event.objects.get(kind="cancelled").data["reason"] == outcome
+    assert not Event.objects.filter(kind="next_step").exists()
+    assert desk.call_next(session=hall.session(hall.counter_a1)) is None
+
+
+def test_a_completed_step_releases_the_next_one_exactly_once(hall):
+    visit, session, first = two_steps(hall)
+    desk.finish_service(session=session, request_id=first.pk, outcome="completed")
+    with pytest.raises(desk.NotFound):  # the second click of a double "Finish"
+        desk.finish_service(session=session, request_id=first.pk, outcome="completed")
+    assert visit.requests.get(step=2).status == RequestStatus.WAITING
+    assert Event.objects.filter(kind="next_step").count() == 1
+
+
+def test_a_transfer_to_a_later_step_moves_the_visitor_on_to_it_once(hall):
+    """Polres sends the visitor straight to Dukcapil, which is the visit's step 2: the visitor
+    queues at Dukcapil once, as step 2, and finishing there releases nothing more."""
+    visit, session, first = two_steps(hall)
+    moved = desk.transfer(session=session, request_id=first.pk, service=hall.world.service_a)
+    step_two = visit.requests.get(step=2)
+    assert moved == step_two
+    assert (step_two.status, step_two.queue_time) == (RequestStatus.WAITING, visit.arrived_at)
+    assert Event.objects.get(kind="transferred").data["to_step"] == 2
+    session_a = hall.session(hall.counter_a1)
+    called = desk.call_next(session=session_a)
+    assert called == step_two
+    desk.finish_service(session=session_a, request_id=called.pk, outcome="completed")
+    assert visit.requests.filter(service=hall.world.service_a).count() == 1
+    assert not visit.requests.filter(status__in=["waiting", "pending"]).exists()
+    assert desk.call_next(session=session_a) is None
+
+
+def test_a_transferred_step_releases_the_next_step_once(hall):
+    from tests import factories
+
+    third = factories.ServiceFactory(agency=hall.world.agency_b)
+    ServiceOffer.objects.create(site=hall.world.site, service=third, prefix="C")
+    CounterService.objects.create(counter=hall.counter_b, service=third)
+    visit, session, first = two_steps(hall)
+    moved = desk.transfer(session=session, request_id=first.pk, service=third)
+    assert (moved.step, visit.requests.get(step=2, service=hall.world.service_a).status) == (1, "pending")
+    called = desk.call_next(session=session)
+    assert called == moved
+    desk.finish_service(session=session, request_id=called.pk, outcome="completed")
+    assert visit.requests.get(service=hall.world.service_a).status == RequestStatus.WAITING
+    assert Event.objects.filter(kind="next_step").count() == 1
+
+
+def test_park_refuses_a_long_note_like_finish_and_transfer(hall):
+    ticket(hall)
+    session = hall.session(hall.counter_a1)
+    request = desk.call_next(session=session)
+    with pytest.raises(ValidationError) as info:
+        desk.park(session=session, request_id=request.pk, note="x" * 501)
+    assert "note" in info.value.message_dict
+    request.refresh_from_db()
+    assert request.status == "called"
+
+
+# One counter, one officer -----------------------------------------------------------------
+
+
+def test_closing_a_counter_with_a_paused_ticket_is_refused_with_its_number(hall):
+    ticket(hall)
+    session = hall.session(hall.counter_a1)
+    request = desk.call_next(session=session)
+    desk.park(session=session, request_id=request.pk, note="Fotokopi KK")
+    with pytest.raises(ValidationError) as info:
+        sessions.close_session(session=session)
+    assert info.value.code == "parked"
+    assert "A001" in info.value.messages[0]
+    session.refresh_from_db()
+    assert session.closed_at is None
+    desk.resume(session=session, request_id=request.pk)
+    desk.finish_service(session=session, request_id=request.pk, outcome="completed")
+    assert sessions.close_session(session=session).closed_at is not None
+
+
+def test_moving_to_another_counter_is_refused_while_a_ticket_is_paused_at_the_first(hall):
+    ticket(hall)
+    session = hall.session(hall.counter_a1)
+    desk.park(session=session, request_id=desk.call_next(session=session).pk)
+    with pytest.raises(ValidationError) as info:
+        sessions.open_session(
+            counter=hall.counter_a2, officer=hall.world.officer_a, client_key="browser-1", takeover=True
+        )
+    assert info.value.code == "parked"
+    session.refresh_from_db()
+    assert session.closed_at is None
+
+
+def test_an_officer_whose_role_was_revoked_can_do_nothing_more_at_the_counter(hall):
+    from mpp.tenancy.models import Membership
+
+    ticket(hall)
+    session = hall.session(hall.counter_a1)
+    request = desk.call_next(session=session)
+    Membership.objects.filter(user=hall.world.officer_a).delete()
+    for action in (
+        lambda: desk.call_next(session=session),
+        lambda: desk.recall(session=session, request_id=request.pk),
+        lambda: desk.finish_service(session=session, request_id=request.pk, outcome="completed"),
+    ):
+        with pytest.raises(ValidationError) as info:
+            action()
+        assert info.value.code == "session_closed"
+    request.refresh_from_db()
+    assert (request.status, request.recalls) == ("called", 0)
+
+
+# Days --------------------------------------------------------------------------------------
+
+
+def test_yesterdays_leftovers_are_neither_called_nor_counted_today(hall, clock_at):
+    clock_at(dt.datetime(2026, 11, 30, 7, 0, tzinfo=dt.UTC))  # Monday 14:00
+    ticket(hall)  # A001 of Monday, left waiting
+    ticket(hall)
+    session = hall.session(hall.counter_a1)
+    stale = desk.call_next(session=session)  # left called at the counter overnight
+    clock_at(dt.datetime(2026, 12, 1, 2, 0, tzinfo=dt.UTC))  # Tuesday 09:00
+    today = ticket(hall)
+    assert today.code == "A001"
+    assert selectors.counter_current(hall.counter_a1) is None
+    assert [
+        r.visit
+        for r in selectors.counter_queue(counter=hall.counter_a1, service_ids=[hall.world.service_a.pk])
+    ] == [today]
+    assert selectors.waiting_count(counter=hall.counter_a1, service_ids=[hall.world.service_a.pk]) == 1
+    assert selectors.ticket_status(today).ahead == 0
+    called = desk.call_next(session=session)  # yesterday's called ticket does not make it busy
+    assert called.visit == today
+    desk.finish_service(session=session, request_id=called.pk, outcome="completed")
+    with pytest.raises(desk.NotFound):
+        desk.call_specific(session=session, code="A002")  # Monday's A002 is not today's
+    stale.refresh_from_db()
+    assert stale.status == "called"  # left for the day close (test_days.py)
+
+
+def test_a_ticket_of_an_earlier_day_is_no_longer_in_the_queue(hall, clock_at):
+    mine = ticket(hall)
+    served = ticket(hall)
+    session = hall.session(hall.counter_a1)
+    desk.finish_service(
+        session=session,
+        request_id=desk.call_specific(session=session, code=served.code).pk,
+        outcome="completed",
+    )
+    clock_at(dt.datetime(2026, 12, 1, 2, 0, tzinfo=dt.UTC))
+    status = selectors.ticket_status(mine)
+    assert (status.expired, status.ended_unserved, status.is_finished) == (True, True, True)
+    status = selectors.ticket_status(served)
+    assert (status.expired, status.ended_unserved, status.is_finished) == (False, False, True)
+
+
+# Wait estimates ----------------------------------------------------------------------------------
+
+
+def test_the_wait_counts_every_service_the_open_counters_call(hall, clock_at):
+    """Counter 1 calls Dukcapil and Polres services alike: Polres visitors before me delay me too."""
+    CounterService.objects.create(counter=hall.counter_a1, service=hall.world.service_b)
+    ticket(hall, hall.world.service_b)
+    ticket(hall, hall.world.service_b)
+    ticket(hall)
+    mine = ticket(hall)
+    hall.session(hall.counter_a1)
+    status = selectors.ticket_status(mine)
+    assert status.ahead == 3
+    assert status.open_counters == 1
+    assert status.wait_minutes == 30
+
+
+def test_the_history_of_waits_has_an_index():
+    indexes = {index.name: index.fields for index in ServiceRequest._meta.indexes}
+    assert indexes["service_history"] == ["site", "service", "status", "-finished_at"]

@@ -165,3 +165,50 @@ def test_priority_reasons_are_kept(hall):
     assert visit.get_priority_reason_display()
     assert visit.requests.get().priority == 1
     assert visit.requests.get().status == RequestStatus.WAITING
+
+
+# Tickets for several services: every one is checked --------------------------------------------
+
+
+def test_a_later_service_no_longer_offered_refuses_the_ticket(hall):
+    hall.offer_b.is_active = False
+    hall.offer_b.save()
+    with pytest.raises(Refusal) as info:
+        issue_ticket(site=hall.world.site, services=[hall.world.service_a, hall.world.service_b])
+    assert info.value.code == "not_offered"
+    assert not Visit.objects.exists()
+
+
+def test_a_later_service_outside_its_agencys_hours_refuses_the_ticket(hall):
+    OpeningHours.objects.create(
+        site=hall.world.site,
+        agency=hall.world.agency_b,
+        weekday=1,
+        opens_at=dt.time(8),
+        closes_at=dt.time(12),
+    )  # Polres serves on Tuesdays only; today is Monday
+    with pytest.raises(Refusal) as info:
+        issue_ticket(site=hall.world.site, services=[hall.world.service_a, hall.world.service_b])
+    assert info.value.code == "no_hours"
+    assert not Visit.objects.exists()
+
+
+def test_a_later_step_cannot_overshoot_its_services_quota(hall):
+    hall.offer_a.daily_quota = 2
+    hall.offer_a.save()
+    issue_ticket(site=hall.world.site, services=[hall.world.service_a])
+    issue_ticket(site=hall.world.site, services=[hall.world.service_b, hall.world.service_a])
+    with pytest.raises(Refusal) as info:
+        issue_ticket(site=hall.world.site, services=[hall.world.service_b, hall.world.service_a])
+    assert info.value.code == "quota"
+    with pytest.raises(Refusal):
+        issue_ticket(site=hall.world.site, services=[hall.world.service_a])
+    assert ServiceRequest.objects.filter(service=hall.world.service_a).count() == 2
+    assert issue_ticket(site=hall.world.site, services=[hall.world.service_b]).code == "B002"
+
+
+def test_a_ticket_for_two_prefixes_locks_both_sequences_in_order(hall):
+    visit = issue_ticket(site=hall.world.site, services=[hall.world.service_b, hall.world.service_a])
+    assert visit.code == "B001"
+    # Both rows exist (locked while the ticket was issued); only B's number was taken.
+    assert dict(NumberSequence.objects.values_list("prefix", "last_number")) == {"A": 0, "B": 1}

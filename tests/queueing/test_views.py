@@ -251,3 +251,102 @@ def test_board_page_and_state(client, hall, settings):
     settings.MPP_LIVE_URL = "same-origin"
     assert 'data-live-url="/live/contoh/board/"' in client.get("/contoh/papan/").content.decode()
     assert client.get("/tidak-ada/papan/").status_code == 404
+
+
+@pytest.mark.parametrize("value", ["abc", "1\x00", "99999999999999999999999", "", "-1"])
+def test_choosing_a_counter_with_a_bad_value_is_a_form_error(client, hall, value):
+    client.force_login(hall.world.officer_a)
+    response = client.post("/konsol/", {"counter": value})
+    assert response.status_code == 200
+    assert 'class="message error"' in response.content.decode()
+    assert not CounterSession.objects.exists()
+
+
+def test_a_revoked_officer_loses_the_console_at_once(client, hall):
+    from mpp.tenancy.models import Membership
+
+    issue_ticket(site=hall.world.site, services=[hall.world.service_a])
+    client.force_login(hall.world.officer_a)
+    client.post("/konsol/", {"counter": hall.counter_a1.pk})
+    Membership.objects.filter(user=hall.world.officer_a).delete()
+    assert client.get(f"/konsol/{hall.counter_a1.pk}/").status_code == 302
+    response = client.post(f"/konsol/{hall.counter_a1.pk}/aksi/call-next/", HTTP_HX_REQUEST="true")
+    assert response.status_code == 409
+    response = client.post(f"/konsol/{hall.counter_a1.pk}/aksi/call-next/")
+    assert response.status_code == 302
+    assert not ServiceRequest.objects.filter(status="called").exists()
+
+
+def test_closing_the_console_with_a_paused_ticket_says_why(client, hall):
+    issue_ticket(site=hall.world.site, services=[hall.world.service_a])
+    client.force_login(hall.world.officer_a)
+    client.post("/konsol/", {"counter": hall.counter_a1.pk})
+    base = f"/konsol/{hall.counter_a1.pk}/aksi"
+    client.post(f"{base}/call-next/")
+    request = ServiceRequest.objects.get()
+    client.post(f"{base}/park/", {"request": request.pk, "note": "KK"})
+    html = client.post(f"{base}/close/", HTTP_HX_REQUEST="true").content.decode()
+    assert 'class="message error"' in html
+    assert "A001" in html
+    assert CounterSession.objects.get().closed_at is None
+
+
+def test_console_query_count_with_a_journey_step_is_pinned(client, hall, django_assert_max_num_queries):
+    from mpp.journeys.services import start_journey
+    from tests.halls import make_lost_ktp_journey
+
+    life_event = make_lost_ktp_journey(hall)
+    for _ in range(10):
+        start_journey(site=hall.world.site, life_event=life_event)
+    client.force_login(hall.world.officer_b)
+    client.post("/konsol/", {"counter": hall.counter_b.pk})
+    client.post(f"/konsol/{hall.counter_b.pk}/aksi/call-next/")
+    with django_assert_max_num_queries(25):
+        html = client.get(f"/konsol/{hall.counter_b.pk}/").content.decode()
+    assert "Nomor SKTLK" in html  # the journey's section is there
+
+
+def test_front_desk_lists_only_todays_tickets(client, hall, clock_at):
+    client.force_login(hall.world.front_desk)
+    client.post("/contoh/meja-depan/", {"offer": hall.offer_a.pk, "priority_reason": ""})
+    clock_at(dt.datetime(2026, 12, 1, 2, 0, tzinfo=dt.UTC))
+    client.post("/contoh/meja-depan/", {"offer": hall.offer_b.pk, "priority_reason": ""})
+    html = client.get("/contoh/meja-depan/").content.decode()
+    assert "B001" in html
+    assert "A001" not in html
+
+
+def shown(msgid: str) -> str:
+    """A sentence as the page shows it in Bahasa Indonesia (or in English, untranslated yet)."""
+    from django.utils import translation
+    from django.utils.html import escape
+
+    with translation.override("id"):
+        return escape(translation.gettext(msgid))
+
+
+def test_status_page_says_you_are_next_only_while_a_counter_is_open(client, hall):
+    visit = issue_ticket(site=hall.world.site, services=[hall.world.service_a])
+    nobody_open = shown(
+        "You are first in the queue. No counter for this service is open at the moment; "
+        "please wait and watch the board."
+    )
+    html = client.get(f"/tiket/{visit.token}/").content.decode()
+    assert nobody_open in html
+    assert shown("You are next. Watch the board.") not in html
+    hall.session(hall.counter_a1)
+    html = client.get(f"/tiket/{visit.token}/").content.decode()
+    assert shown("You are next. Watch the board.") in html
+    assert nobody_open not in html
+
+
+def test_status_page_after_a_no_show_says_the_number_is_no_longer_queued(client, hall):
+    visit = issue_ticket(site=hall.world.site, services=[hall.world.service_b, hall.world.service_a])
+    session = hall.session(hall.counter_b)
+    request = desk.call_next(session=session)
+    desk.recall(session=session, request_id=request.pk)
+    desk.recall(session=session, request_id=request.pk)
+    desk.mark_no_show(session=session, request_id=request.pk)
+    html = client.get(f"/tiket/{visit.token}/").content.decode()
+    assert shown("This number is no longer in the queue.") in html
+    assert shown("Your visit is finished.") not in html

@@ -3,7 +3,6 @@
 import datetime as dt
 from typing import Literal
 
-from django.http import Http404
 from django.shortcuts import get_object_or_404
 from ninja import Field, Router, Schema, Status
 from pydantic import StrictStr
@@ -15,14 +14,12 @@ from mpp.cases import selectors as case_selectors
 from mpp.cases import services as cases
 from mpp.cases.models import Application
 from mpp.cases.models import Status as CaseStatus
-from mpp.core.nik import mask_nik
+from mpp.core import clock
 from mpp.core.ratelimit import client_ip
 from mpp.journeys import selectors as journeys
 from mpp.journeys import services as journey_services
-from mpp.journeys.models import HandoffField, Journey
-from mpp.privacy.services import record_access_once
-from mpp.queueing.models import AT_COUNTER, PriorityReason, ServiceRequest
-from mpp.tenancy.access import front_desk_sites, readable_agencies
+from mpp.queueing.models import PriorityReason
+from mpp.tenancy.access import front_desk_sites
 from mpp.tenancy.models import Site
 
 router = Router(tags=["life events and applications"])
@@ -92,7 +89,7 @@ class ApplicationOut(Schema):
 
 
 class OpenedOut(ApplicationOut):
-    pin: str
+    pin: str | None
 
 
 class HistoryOut(Schema):
@@ -154,30 +151,12 @@ def start_journey(request, slug: str, payload: JourneyIn):
 @router.get("/counters/{counter_id}/requests/{request_id}/handoff", response=list[HandoffOut], auth=STAFF)
 def read_handoff(request, counter_id: int, request_id: int):
     """What the earlier steps passed to this one, and nothing else (read into the access audit)."""
-    session = _session(request, counter_id)
-    current = _request_at(session, request_id)
-    journey = Journey.objects.filter(visit_id=current.visit_id).first()
-    step = journeys.step_of(current) if journey else None
-    if step is None:
-        return []
-    values = journeys.visible_values(journey, step)
-    if values:
-        record_access_once(
-            user=request.auth,
-            subject=f"journeys.journey:{journey.pk}",
-            fields=[v.field.key for v in values],
-            purpose="API: hand-off of a life-event journey",
-            site=session.counter.site,
-            agency=session.counter.agency,
-        )
+    shown = journey_services.read_handoff(
+        user=request.auth, session=_session(request, counter_id), request_id=request_id
+    )
     return [
-        {
-            "key": v.field.key,
-            "label": v.field.label,
-            "value": mask_nik(v.value) if v.field.kind == HandoffField.Kind.NIK else v.value,
-            "from_agency": v.field.step.service.agency.slug,
-        }
-        for v in values
+        {"key": item.key, "label": item.label, "value": item.value, "from_agency": item.agency.slug}
+        for item in shown
     ]
 
 
@@ -189,44 +168,37 @@ def record_handoff(request, counter_id: int, request_id: int, payload: HandoffIn
     return Status(204, None)
 
 
-def _request_at(session, request_id):
-    try:
-        return ServiceRequest.objects.get(pk=request_id, counter=session.counter, status__in=AT_COUNTER)
-    except (ServiceRequest.DoesNotExist, OverflowError) as exc:
-        raise Http404 from exc
-
-
 # Applications --------------------------------------------------------------------------------
 
 
 @router.post(
-    "/counters/{counter_id}/requests/{request_id}/applications", response={201: OpenedOut}, auth=STAFF
+    "/counters/{counter_id}/requests/{request_id}/applications",
+    response={201: OpenedOut, 200: OpenedOut},
+    auth=STAFF,
 )
 def open_application(request, counter_id: int, request_id: int, payload: OpenIn):
-    """Open an application for the visitor at the counter; the PIN is in this answer only."""
+    """Open an application for the visitor at the counter; the PIN is in this answer only.
+
+    Asked again for the same request (a retry), the answer is 200 with the application
+    already opened and no PIN."""
     application, pin = cases.open_application(
         session=_session(request, counter_id), request_id=request_id, phone=payload.phone
     )
     application.pin = pin
-    return Status(201, application)
+    return Status(201 if pin else 200, application)
 
 
 @router.get("/applications", response=list[ApplicationOut], auth=STAFF)
 def worklist(request, due: Literal["overdue", "soon", "all"] = "all"):
-    """Open applications of the caller's agencies, the soonest due first."""
-    queryset = case_selectors.worklist(user=request.auth)
-    if due == "overdue":
-        queryset = queryset.filter(is_overdue=True)
-    elif due == "soon":
-        queryset = queryset.filter(due_date__lte=dt.date.today() + dt.timedelta(days=2))
+    """Open applications the caller may read (their agencies at their sites, or the sites they
+    manage), the soonest due first; ``soon`` and ``overdue`` as in the back office."""
+    queryset = case_selectors.by_due(case_selectors.worklist(user=request.auth), due, now=clock.now())
     return queryset[:500]
 
 
 def _application(request, number: str) -> Application:
     return get_object_or_404(
-        Application.objects.filter(agency__in=readable_agencies(request.auth)).select_related(
-            "service", "agency"
-        ),
+        case_selectors.readable_applications(request.auth).select_related("service", "agency"),
         tracking_number=number[:20],
     )
 

@@ -59,12 +59,28 @@ class RequestOut(Schema):
     outcome: str
 
 
+class PublicRequestOut(Schema):
+    """A request as anyone holding the ticket's token sees it: no priority class or reason
+    (they tell a disability or a pregnancy), no outcome or recalls."""
+
+    id: int
+    code: str = Field(..., alias="visit.code")
+    step: int
+    status: str
+    service_id: int
+    service: str = Field(..., alias="service.name")
+    agency: str = Field(..., alias="agency.slug")
+    arrived_at: dt.datetime = Field(..., alias="visit.arrived_at")
+    called_at: dt.datetime | None
+    counter: str | None = Field(None, alias="counter.number")
+
+
 class StatusOut(Schema):
     code: str
     token: str
     status_url: str
     arrived_at: dt.datetime
-    current: RequestOut | None
+    current: PublicRequestOut | None
     ahead: int
     wait_minutes: int | None
     open_counters: int
@@ -131,7 +147,7 @@ def _session(request, counter_id: int) -> CounterSession:
     if not 0 < counter_id <= MAX_ID:
         raise Http404
     session = (
-        CounterSession.objects.select_related("counter")
+        CounterSession.objects.select_related("counter__site", "officer")
         .filter(
             counter_id=counter_id,
             officer=request.auth,

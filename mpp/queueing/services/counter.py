@@ -1,20 +1,28 @@
 """What an officer does at a counter: call, recall, no-show, start, finish, transfer, park.
 
-Every function takes the officer's open ``CounterSession``, re-reads it inside the
-transaction (a session closed meanwhile refuses), changes one request and appends
-one event. Requests of other counters or agencies are refused as "not found".
+Every function takes the officer's open ``CounterSession`` and first locks that row
+inside the transaction (``live_session``): a session closed or taken over meanwhile,
+or an officer who lost their role, is refused, and two actions on one counter (a
+double click, two tabs, the old browser during a takeover) run one after the other.
+Each changes one request and appends events. Requests of other counters or agencies
+are refused as "not found".
+
+Only today's tickets (the site's local day, ``Visit.day``) are called or count as
+"at the counter"; tickets left from earlier days are cancelled by the day close
+(``services.days.close_day``).
 """
 
 import datetime as dt
 
 from django.core.exceptions import ValidationError
 from django.db import connection
-from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from mpp.catalog.models import Service
 from mpp.core import clock
 from mpp.core.db import write_transaction
+from mpp.notify.services import notify_citizen
 from mpp.queueing import extensions, rules
 from mpp.queueing.models import (
     AT_COUNTER,
@@ -27,23 +35,46 @@ from mpp.queueing.models import (
     ServiceOffer,
     ServiceRequest,
 )
-from mpp.tenancy.models import Site
+from mpp.tenancy.access import workable_counters
 
 MAX_CLAIM_ATTEMPTS = 8
+MAX_NOTE = 500
+# Visit records no language (the kiosk asks none): messages about the queue go out in
+# Bahasa Indonesia, the platform's default.
+VISITOR_LANGUAGE = "id"
 
 
 class NotFound(ValidationError):
     """The request is not at this counter (or not of this agency): the API answers 404."""
 
 
-def _live_session(session: CounterSession) -> CounterSession:
-    """The session as given, once the database confirms it is still open (one cheap query)."""
-    still_open = CounterSession.objects.filter(pk=session.pk, closed_at__isnull=True, counter__is_active=True)
-    if not still_open.exists():
-        raise ValidationError(
-            _("This counter session was closed. Open the counter again."), code="session_closed"
+def live_session(session: CounterSession) -> CounterSession:
+    """Lock recipe (one counter, one action at a time): lock the session row, late and alone.
+
+    Every action on a counter starts here, so two actions on the same counter queue on
+    this row lock (PostgreSQL; SQLite has one writer anyway) instead of both reading "the
+    counter is free". The same query confirms the session is still open and the officer
+    still holds a role at the counter (tenancy.access.workable_counters), and joins the
+    site and its hall settings that the action needs.
+    """
+    live = (
+        CounterSession.objects.select_for_update(of=("self",))
+        .select_related("counter__site__hall_settings", "counter__agency", "officer")
+        .filter(
+            pk=session.pk,
+            closed_at__isnull=True,
+            counter__in=workable_counters(session.officer).values("pk"),
         )
-    return session
+        .first()
+    )
+    if live is None:
+        raise ValidationError(
+            _(
+                "This counter session was closed, or you no longer work at this counter. Open the counter again."
+            ),
+            code="session_closed",
+        )
+    return live
 
 
 def _event(request: ServiceRequest, kind: str, session: CounterSession, at: dt.datetime, **data) -> Event:
@@ -60,13 +91,19 @@ def _event(request: ServiceRequest, kind: str, session: CounterSession, at: dt.d
     )
 
 
-def _at_counter(session: CounterSession, request_id: object, statuses) -> ServiceRequest:
+def request_at_counter(session: CounterSession, request_id: object, statuses) -> ServiceRequest:
     try:
         return ServiceRequest.objects.select_related("visit").get(
             pk=int(str(request_id)), counter=session.counter, status__in=statuses
         )
     except (ServiceRequest.DoesNotExist, ValueError, TypeError, OverflowError) as exc:
         raise NotFound(_("This ticket is not at your counter."), code="not_found") from exc
+
+
+def _check_note(note: str) -> str:
+    if len(note) > MAX_NOTE:
+        raise ValidationError({"note": _("At most %(max)s characters.") % {"max": MAX_NOTE}})
+    return note.strip()
 
 
 def served_service_ids(session: CounterSession) -> list[int]:
@@ -79,8 +116,11 @@ def served_service_ids(session: CounterSession) -> list[int]:
     )
 
 
-def _busy(session: CounterSession) -> ServiceRequest | None:
-    return ServiceRequest.objects.filter(counter=session.counter, status__in=AT_COUNTER).first()
+def _busy(session: CounterSession, day: dt.date) -> bool:
+    """A ticket of today is called or being served here (one left from an earlier day is not)."""
+    return ServiceRequest.objects.filter(
+        counter=session.counter, status__in=AT_COUNTER, visit__day=day
+    ).exists()
 
 
 def _claim(request_id: int, session: CounterSession, now: dt.datetime) -> bool:
@@ -95,9 +135,9 @@ def _claim(request_id: int, session: CounterSession, now: dt.datetime) -> bool:
     return won == 1
 
 
-def _first_waiting(service_ids: list[int], site_id: int) -> int | None:
+def _first_waiting(service_ids: list[int], site_id: int, day: dt.date) -> int | None:
     candidates = ServiceRequest.objects.filter(
-        site_id=site_id, status=RequestStatus.WAITING, service_id__in=service_ids
+        site_id=site_id, status=RequestStatus.WAITING, service_id__in=service_ids, visit__day=day
     ).order_by("-priority", "queue_time", "id")
     if connection.vendor == "postgresql":
         # Rows another counter is claiming right now are skipped, not waited for.
@@ -105,12 +145,82 @@ def _first_waiting(service_ids: list[int], site_id: int) -> int | None:
     return candidates.values_list("pk", flat=True).first()
 
 
+def _called(request_id: int) -> ServiceRequest:
+    return ServiceRequest.objects.select_related("visit", "agency").get(pk=request_id)
+
+
+def _tell_visitors(request: ServiceRequest, session: CounterSession, now: dt.datetime, day: dt.date) -> None:
+    """Messages of a call, in the call's transaction (a rolled-back call sends nothing).
+
+    The called visitor hears where to go; the visitor who is now ``notify_ahead``-th in
+    the same service's queue hears that their turn is near, once (``near_notified_at``).
+    ``notify_ahead = 0`` switches both off. One query when nobody gave a telephone: the
+    visit (and its phone) came with the call.
+    """
+    site = session.counter.site
+    ahead = rules.hall_settings(site).notify_ahead  # joined by live_session: no query
+    if not ahead:
+        return  # The hall sends no queue messages.
+    counter, agency = session.counter, request.agency
+    if request.visit.phone:
+        code = request.visit.code
+
+        def called():
+            return (
+                _("Your number is called"),
+                _("Number %(code)s, please go to counter %(counter)s (%(agency)s) now.")
+                % {"code": code, "counter": counter.number, "agency": agency.short_name},
+            )
+
+        notify_citizen(
+            phone=request.visit.phone,
+            kind="queue.called",
+            render=called,
+            site=site,
+            language=VISITOR_LANGUAGE,
+        )
+    near = (
+        ServiceRequest.objects.filter(
+            site_id=site.pk, service_id=request.service_id, status=RequestStatus.WAITING, visit__day=day
+        )
+        .select_related("visit")
+        .only("near_notified_at", "visit", "visit__prefix", "visit__number", "visit__phone")
+        .order_by("-priority", "queue_time", "id")[ahead - 1 : ahead]
+    )
+    near = next(iter(near), None)
+    if near is None or near.near_notified_at is not None or not near.visit.phone:
+        return
+    # Claim recipe: two counters of one service calling at once may both see this visitor
+    # as the one to tell; the conditional UPDATE lets exactly one of them tell.
+    if not ServiceRequest.objects.filter(pk=near.pk, near_notified_at__isnull=True).update(
+        near_notified_at=now
+    ):
+        return
+    code, before = near.visit.code, ahead - 1
+
+    def near_turn():
+        if before == 0:
+            body = _("Number %(code)s: you are next at %(agency)s. Please watch the board.")
+        else:
+            body = ngettext(
+                "Number %(code)s: %(count)s more visitor before you at %(agency)s. Please stay near the counters.",
+                "Number %(code)s: %(count)s more visitors before you at %(agency)s. Please stay near the counters.",
+                before,
+            )
+        return _("Your turn is near"), body % {"code": code, "count": before, "agency": agency.short_name}
+
+    notify_citizen(
+        phone=near.visit.phone, kind="queue.near", render=near_turn, site=site, language=VISITOR_LANGUAGE
+    )
+
+
 def call_next(*, session: CounterSession) -> ServiceRequest | None:
-    """The next visitor in queue order for the services of this counter, or None."""
+    """The next visitor of today in queue order for the services of this counter, or None."""
     now = clock.now()
     with write_transaction():
-        session = _live_session(session)
-        if _busy(session) is not None:
+        session = live_session(session)
+        day = rules.site_day(session.counter.site, now)
+        if _busy(session, day):
             raise ValidationError(
                 _(
                     "Finish, transfer, park or mark the current ticket as not present before calling the next."
@@ -121,28 +231,29 @@ def call_next(*, session: CounterSession) -> ServiceRequest | None:
         if not service_ids:
             raise ValidationError(_("No service is assigned to this counter."), code="no_services")
         for _attempt in range(MAX_CLAIM_ATTEMPTS):
-            candidate = _first_waiting(service_ids, session.counter.site_id)
+            candidate = _first_waiting(service_ids, session.counter.site_id, day)
             if candidate is None:
                 return None
             if _claim(candidate, session, now):
-                request = ServiceRequest.objects.select_related("visit").get(pk=candidate)
+                request = _called(candidate)
                 _event(request, EventKind.CALLED, session, now)
+                _tell_visitors(request, session, now, day)
                 return request
         return None
 
 
 def call_specific(*, session: CounterSession, code: str) -> ServiceRequest:
-    """Call one waiting ticket out of order, by its number (the visitor is at the desk)."""
+    """Call one waiting ticket of today out of order, by its number (the visitor is at the desk)."""
     now = clock.now()
     code = (code or "").strip().upper()
     letters, digits = code.rstrip("0123456789"), code[len(code.rstrip("0123456789")) :]
     if not letters or not digits or len(code) > 8:
         raise ValidationError({"code": _("Enter a ticket number such as A017.")})
     with write_transaction():
-        session = _live_session(session)
-        if _busy(session) is not None:
+        session = live_session(session)
+        day = rules.site_day(session.counter.site, now)
+        if _busy(session, day):
             raise ValidationError(_("Finish the current ticket first."), code="busy")
-        day = timezone.localdate(now, Site.objects.only("timezone").get(pk=session.counter.site_id).zone)
         request = (
             ServiceRequest.objects.filter(
                 site=session.counter.site,
@@ -159,8 +270,9 @@ def call_specific(*, session: CounterSession, code: str) -> ServiceRequest:
             raise NotFound(
                 _("No waiting ticket %(code)s for this counter.") % {"code": code}, code="not_found"
             )
-        request = ServiceRequest.objects.select_related("visit").get(pk=request)
+        request = _called(request)
         _event(request, EventKind.CALLED, session, now, out_of_order=True)
+        _tell_visitors(request, session, now, day)
         return request
 
 
@@ -168,19 +280,52 @@ def recall(*, session: CounterSession, request_id: object) -> ServiceRequest:
     """Call the same ticket again (the board speaks it again)."""
     now = clock.now()
     with write_transaction():
-        session = _live_session(session)
-        request = _at_counter(session, request_id, [RequestStatus.CALLED])
-        request.recalls += 1
+        session = live_session(session)
+        request = request_at_counter(session, request_id, [RequestStatus.CALLED])
+        request.recalls += 1  # Safe: the session lock serialises every action on this counter.
         request.save(update_fields=["recalls"])
         _event(request, EventKind.RECALLED, session, now, recalls=request.recalls)
     return request
 
 
+def _cancel_pending_steps(
+    request: ServiceRequest, session: CounterSession, now: dt.datetime, reason: str
+) -> int:
+    """The visit's steps not yet begun end here (the visitor did not come, or this step did not
+    end with "completed"): each is cancelled with an event saying why."""
+    pending = list(
+        ServiceRequest.objects.select_for_update(of=("self",))
+        .filter(visit_id=request.visit_id, status=RequestStatus.PENDING)
+        .order_by("step", "id")
+    )
+    if not pending:
+        return 0
+    ServiceRequest.objects.filter(pk__in=[p.pk for p in pending], status=RequestStatus.PENDING).update(
+        status=RequestStatus.CANCELLED, finished_at=now
+    )
+    Event.objects.bulk_create(
+        Event(
+            site_id=p.site_id,
+            visit_id=p.visit_id,
+            request_id=p.pk,
+            agency_id=p.agency_id,
+            kind=EventKind.CANCELLED,
+            at=now,
+            counter=session.counter,
+            officer=session.officer,
+            data={"reason": reason, "after_request": request.pk},
+        )
+        for p in pending
+    )
+    return len(pending)
+
+
 def mark_no_show(*, session: CounterSession, request_id: object) -> ServiceRequest:
+    """The visitor did not come: this request and the visit's later steps end (docs/queue.md)."""
     now = clock.now()
     with write_transaction():
-        session = _live_session(session)
-        request = _at_counter(session, request_id, [RequestStatus.CALLED])
+        session = live_session(session)
+        request = request_at_counter(session, request_id, [RequestStatus.CALLED])
         needed = rules.hall_settings(session.counter.site).recalls_before_no_show
         if request.recalls < needed:
             raise ValidationError(
@@ -192,14 +337,15 @@ def mark_no_show(*, session: CounterSession, request_id: object) -> ServiceReque
         request.finished_at = now
         request.save(update_fields=["status", "finished_at"])
         _event(request, EventKind.NO_SHOW, session, now)
+        _cancel_pending_steps(request, session, now, reason="no_show")
     return request
 
 
 def start_service(*, session: CounterSession, request_id: object) -> ServiceRequest:
     now = clock.now()
     with write_transaction():
-        session = _live_session(session)
-        request = _at_counter(session, request_id, [RequestStatus.CALLED])
+        session = live_session(session)
+        request = request_at_counter(session, request_id, [RequestStatus.CALLED])
         request.status = RequestStatus.SERVING
         request.started_at = now
         request.save(update_fields=["status", "started_at"])
@@ -209,19 +355,24 @@ def start_service(*, session: CounterSession, request_id: object) -> ServiceRequ
 
 def _release_next_step(request: ServiceRequest, session: CounterSession, now: dt.datetime) -> None:
     """The visit's next step (if any) joins its agency's queue at the visit's arrival time,
-    and the boards tell the visitor where to go next."""
+    and the boards tell the visitor where to go next.
+
+    The next step is the visit's lowest pending one (a transfer may have moved the visitor
+    ahead to a later step, docs/queue.md). Claim recipe: pending -> waiting is a conditional
+    UPDATE, and only its winner writes the event, so a step is released exactly once.
+    """
     following = (
-        ServiceRequest.objects.filter(
-            visit_id=request.visit_id, status=RequestStatus.PENDING, step__gt=request.step
-        )
+        ServiceRequest.objects.filter(visit_id=request.visit_id, status=RequestStatus.PENDING)
         .select_related("agency")
-        .order_by("step")
+        .order_by("step", "id")
         .first()
     )
-    if following is not None:
-        following.status = RequestStatus.WAITING
-        following.queue_time = request.visit.arrived_at
-        following.save(update_fields=["status", "queue_time"])
+    if following is None:
+        return
+    released = ServiceRequest.objects.filter(pk=following.pk, status=RequestStatus.PENDING).update(
+        status=RequestStatus.WAITING, queue_time=request.visit.arrived_at
+    )
+    if released:
         _event(
             request,
             EventKind.NEXT_STEP,
@@ -236,14 +387,15 @@ def _release_next_step(request: ServiceRequest, session: CounterSession, now: dt
 def finish_service(
     *, session: CounterSession, request_id: object, outcome: str, note: str = ""
 ) -> ServiceRequest:
+    """End the service with an outcome. Only "completed" moves the visitor on to the next
+    step of their visit; any other outcome ends the steps not yet begun (docs/queue.md)."""
     now = clock.now()
     if outcome not in Outcome.values:
         raise ValidationError({"outcome": _("Choose an outcome.")})
-    if len(note) > 500:
-        raise ValidationError({"note": _("At most 500 characters.")})
+    note = _check_note(note)
     with write_transaction():
-        session = _live_session(session)
-        request = _at_counter(session, request_id, [RequestStatus.SERVING, RequestStatus.CALLED])
+        session = live_session(session)
+        request = request_at_counter(session, request_id, [RequestStatus.SERVING, RequestStatus.CALLED])
         if outcome == Outcome.COMPLETED:
             problems = extensions.finish_problems(request)
             if problems:
@@ -252,10 +404,13 @@ def finish_service(
         request.status = RequestStatus.DONE
         request.finished_at = now
         request.outcome = outcome
-        request.note = note.strip()
+        request.note = note
         request.save(update_fields=["status", "started_at", "finished_at", "outcome", "note"])
         _event(request, EventKind.FINISHED, session, now, outcome=outcome)
-        _release_next_step(request, session, now)
+        if outcome == Outcome.COMPLETED:
+            _release_next_step(request, session, now)
+        else:
+            _cancel_pending_steps(request, session, now, reason=outcome)
     return request
 
 
@@ -265,14 +420,15 @@ def transfer(
     """Send the visitor to another service (of any agency in the hall), keeping their place.
 
     The new request's queue time is the visit's arrival, so it is called before
-    everyone who arrived later (docs/queue.md).
+    everyone who arrived later. When the service is a later step of this visit (a
+    journey), the visitor moves on to that step instead of queuing for it twice
+    (docs/queue.md).
     """
     now = clock.now()
-    if len(note) > 500:
-        raise ValidationError({"note": _("At most 500 characters.")})
+    note = _check_note(note)
     with write_transaction():
-        session = _live_session(session)
-        request = _at_counter(session, request_id, AT_COUNTER)
+        session = live_session(session)
+        request = request_at_counter(session, request_id, AT_COUNTER)
         offer = ServiceOffer.objects.filter(site=request.site_id, service=service, is_active=True).first()
         if offer is None:
             raise ValidationError({"service": _("This service is not offered in the hall.")})
@@ -281,19 +437,33 @@ def transfer(
         request.status = RequestStatus.TRANSFERRED
         request.finished_at = now
         request.started_at = request.started_at or now
-        request.note = note.strip()
+        request.note = note
         request.save(update_fields=["status", "finished_at", "started_at", "note"])
-        new = ServiceRequest.objects.create(
-            visit_id=request.visit_id,
-            site_id=request.site_id,
-            agency=service.agency,
-            service=service,
-            step=request.step,
-            status=RequestStatus.WAITING,
-            priority=request.priority,
-            queue_time=request.visit.arrived_at,
-            transferred_from=request,
+        later_step = (
+            ServiceRequest.objects.filter(
+                visit_id=request.visit_id, status=RequestStatus.PENDING, service=service
+            )
+            .order_by("step")
+            .first()
         )
+        if later_step is not None:
+            # Claim recipe, as in _release_next_step: this step is released once.
+            ServiceRequest.objects.filter(pk=later_step.pk, status=RequestStatus.PENDING).update(
+                status=RequestStatus.WAITING, queue_time=request.visit.arrived_at
+            )
+            new = ServiceRequest.objects.get(pk=later_step.pk)
+        else:
+            new = ServiceRequest.objects.create(
+                visit_id=request.visit_id,
+                site_id=request.site_id,
+                agency=service.agency,
+                service=service,
+                step=request.step,
+                status=RequestStatus.WAITING,
+                priority=request.priority,
+                queue_time=request.visit.arrived_at,
+                transferred_from=request,
+            )
         _event(
             request,
             EventKind.TRANSFERRED,
@@ -302,6 +472,7 @@ def transfer(
             to_request=new.pk,
             to_service=service.pk,
             to_agency=service.agency_id,
+            **({"to_step": new.step} if later_step is not None else {}),
         )
     return new
 
@@ -309,11 +480,12 @@ def transfer(
 def park(*, session: CounterSession, request_id: object, note: str = "") -> ServiceRequest:
     """Set a ticket aside (the visitor fetches a document) and keep it for this counter."""
     now = clock.now()
+    note = _check_note(note)
     with write_transaction():
-        session = _live_session(session)
-        request = _at_counter(session, request_id, AT_COUNTER)
+        session = live_session(session)
+        request = request_at_counter(session, request_id, AT_COUNTER)
         request.status = RequestStatus.PARKED
-        request.note = note.strip()[:500]
+        request.note = note
         request.save(update_fields=["status", "note"])
         _event(request, EventKind.PARKED, session, now)
     return request
@@ -323,10 +495,10 @@ def resume(*, session: CounterSession, request_id: object) -> ServiceRequest:
     """Call a parked ticket back to this counter."""
     now = clock.now()
     with write_transaction():
-        session = _live_session(session)
-        if _busy(session) is not None:
+        session = live_session(session)
+        if _busy(session, rules.site_day(session.counter.site, now)):
             raise ValidationError(_("Finish the current ticket first."), code="busy")
-        request = _at_counter(session, request_id, [RequestStatus.PARKED])
+        request = request_at_counter(session, request_id, [RequestStatus.PARKED])
         request.status = RequestStatus.CALLED
         request.called_at = now
         request.recalls = 0

@@ -5,10 +5,12 @@ from django.db import IntegrityError
 from django.db.models import Q
 from django.utils import formats
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from mpp.core import clock
 from mpp.core.db import write_transaction
-from mpp.queueing.models import AT_COUNTER, CounterSession, ServiceRequest
+from mpp.queueing import rules
+from mpp.queueing.models import AT_COUNTER, CounterSession, RequestStatus, ServiceRequest
 from mpp.tenancy.access import can_work_at_counter
 from mpp.tenancy.models import Counter, User
 
@@ -35,6 +37,42 @@ def _busy_message(other: CounterSession, counter: Counter) -> str:
     }
 
 
+def _refuse_while_held(counter: Counter, now, *, other: bool = False) -> None:
+    """A counter closes only without today's tickets at it: called, served, or paused.
+
+    A paused (parked) ticket belongs to its counter; closing the counter would leave the
+    visitor told to come back to a counter nobody works at, so the officer decides first
+    (call it back, then finish, transfer or mark it not present; docs/queue.md).
+    """
+    today = ServiceRequest.objects.filter(counter=counter, visit__day=rules.site_day(counter.site, now))
+    if today.filter(status__in=AT_COUNTER).exists():
+        if other:
+            message = _("Your other counter still has a ticket called; finish it there first.")
+        else:
+            message = _("A ticket is still at this counter. Finish, transfer, park or mark it first.")
+        raise ValidationError(message, code="busy")
+    parked = [r.visit.code for r in today.filter(status=RequestStatus.PARKED).select_related("visit")]
+    if parked:
+        params = {"codes": ", ".join(sorted(parked)), "counter": counter.number}
+        if other:
+            message = ngettext(
+                "Ticket %(codes)s is paused at your other counter %(counter)s. Call it back there "
+                "and finish, transfer or mark it first.",
+                "Tickets %(codes)s are paused at your other counter %(counter)s. Call them back there "
+                "and finish, transfer or mark them first.",
+                len(parked),
+            )
+        else:
+            message = ngettext(
+                "Ticket %(codes)s is paused at this counter. Call it back and finish, transfer or mark "
+                "it before closing the counter.",
+                "Tickets %(codes)s are paused at this counter. Call them back and finish, transfer or "
+                "mark them before closing the counter.",
+                len(parked),
+            )
+        raise ValidationError(message % params, code="parked")
+
+
 def open_session(
     *, counter: Counter, officer: User, client_key: str, takeover: bool = False
 ) -> CounterSession:
@@ -47,7 +85,9 @@ def open_session(
         raise PermissionDenied
     now = clock.now()
     with write_transaction():
-        # Lock the open sessions of this counter and of this officer (a few rows).
+        # Lock the open sessions of this counter and of this officer (a few rows): an action
+        # running on one of them (it holds the same lock, counter.live_session) finishes
+        # first, and any action after this takeover finds its session closed.
         others = list(
             CounterSession.objects.select_for_update(of=("self",))
             .select_related("counter__site", "officer")
@@ -63,12 +103,8 @@ def open_session(
         if others and not takeover:
             raise CounterBusy(_busy_message(others[0], counter), others[0])
         for other in others:
-            if ServiceRequest.objects.filter(counter=other.counter, status__in=AT_COUNTER).exists() and (
-                other.counter_id != counter.pk
-            ):
-                raise ValidationError(
-                    _("Your other counter still has a ticket called; finish it there first."), code="busy"
-                )
+            if other.counter_id != counter.pk:
+                _refuse_while_held(other.counter, now, other=True)
             other.closed_at = now
             other.save(update_fields=["closed_at"])
         try:
@@ -83,15 +119,18 @@ def open_session(
 
 
 def close_session(*, session: CounterSession) -> CounterSession:
+    """Close the counter; refused while one of today's tickets is at it or paused there."""
     now = clock.now()
     with write_transaction():
-        session = CounterSession.objects.select_for_update().get(pk=session.pk)
+        # The same row lock as every counter action (counter.live_session).
+        session = (
+            CounterSession.objects.select_for_update(of=("self",))
+            .select_related("counter__site")
+            .get(pk=session.pk)
+        )
         if session.closed_at is not None:
             return session
-        if ServiceRequest.objects.filter(counter=session.counter, status__in=AT_COUNTER).exists():
-            raise ValidationError(
-                _("A ticket is still at this counter. Finish, transfer, park or mark it first."), code="busy"
-            )
+        _refuse_while_held(session.counter, now)
         session.closed_at = now
         session.save(update_fields=["closed_at"])
     return session

@@ -12,7 +12,7 @@ from mpp.catalog.models import Service
 from mpp.core import clock
 from mpp.core.db import write_transaction
 from mpp.core.phone import normalize_phone
-from mpp.queueing import rules
+from mpp.queueing import extensions, rules
 from mpp.queueing.models import (
     Channel,
     Event,
@@ -54,6 +54,18 @@ def _lock_sequence(site: Site, prefix: str, day) -> NumberSequence:
     return NumberSequence.objects.select_for_update().get(site=site, prefix=prefix, day=day)
 
 
+def _lock_sequences(site: Site, offers: Sequence[ServiceOffer], day) -> NumberSequence:
+    """Lock the sequence rows of every prefix the ticket involves, in one fixed order
+    (alphabetical), and return the first service's (its letters are the number's).
+
+    A service's quota is counted under its own prefix's lock, wherever it stands in a
+    ticket: a journey adding a later step for it waits for the kiosks of that service.
+    One order for everyone means two tickets locking A and B never deadlock.
+    """
+    locked = {prefix: _lock_sequence(site, prefix, day) for prefix in sorted({o.prefix for o in offers})}
+    return locked[offers[0].prefix]
+
+
 def _take_number(sequence: NumberSequence) -> int:
     """Sequence recipe, second half: increment in the database, under the lock."""
     NumberSequence.objects.filter(pk=sequence.pk).update(last_number=F("last_number") + 1)
@@ -62,13 +74,17 @@ def _take_number(sequence: NumberSequence) -> int:
 
 
 def _check_quota(offer: ServiceOffer, day) -> None:
-    """Capacity recipe: called under the sequence lock of the offer's prefix, then count."""
+    """Capacity recipe: called under the sequence lock of the offer's prefix, then count.
+
+    Every request of the service on that day counts, whatever step it is, except the
+    ones a transfer created (the visitor had a number already); so do the places that
+    extensions hold for visitors still to come (online bookings not checked in yet)."""
     if offer.daily_quota is None:
         return
     issued = ServiceRequest.objects.filter(
         site=offer.site, service=offer.service, visit__day=day, transferred_from__isnull=True
     ).count()
-    if issued >= offer.daily_quota:
+    if issued + extensions.reserved_places(offer, day) >= offer.daily_quota:
         raise rules.Refusal(
             "quota",
             _("Today's quota for this service (%(quota)s visitors) is used up.")
@@ -91,6 +107,10 @@ def issue_ticket(
     ``booked_at`` is the start of a booking's slot: the request's place in the queue
     (docs/queue.md), and the booking's reserved place counts against no walk-in quota.
 
+    Every service of the ticket must be open for tickets now (``rules.check_ticket``:
+    offered, its agency's hours, the cut-off) and within its daily quota, not only the
+    first: a later step is a promise of service today too.
+
     Raises ``rules.Refusal`` when the hall cannot issue it (closed, cut-off, quota)
     and ``ValidationError`` for bad input; either way nothing is written.
     """
@@ -106,12 +126,14 @@ def issue_ticket(
     phone = normalize_phone(phone) if phone else ""
     offers = _offers(site, services)
     first = offers[0]
-    rules.check_ticket(offer=first, now=now, booked=booked_at is not None)
+    for offer in offers:
+        rules.check_ticket(offer=offer, now=now, booked=booked_at is not None)
     day = timezone.localdate(now, site.zone)
     with write_transaction():
-        sequence = _lock_sequence(site, first.prefix, day)
+        sequence = _lock_sequences(site, offers, day)
         if booked_at is None:
-            _check_quota(first, day)
+            for offer in offers:
+                _check_quota(offer, day)
         number = _take_number(sequence)
         visit = Visit.objects.create(
             site=site,

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from mpp.queueing import extensions, rules, selectors
-from mpp.queueing.forms import CallNumberForm, FinishForm, ParkForm, TransferForm
+from mpp.queueing.forms import CallNumberForm, FinishForm, OpenCounterForm, ParkForm, TransferForm
 from mpp.queueing.models import CounterSession, ServiceOffer
 from mpp.queueing.services import counter as desk
 from mpp.queueing.services import sessions
@@ -34,14 +34,16 @@ def client_key(request) -> str:
 
 
 def own_session(request, counter_id) -> CounterSession | None:
-    """The session of this officer in this browser at the counter, or None."""
+    """The session of this officer in this browser at the counter, or None; also None once
+    the officer no longer holds a role at the counter (checked on every request)."""
     return (
-        CounterSession.objects.select_related("counter__site", "counter__agency")
+        CounterSession.objects.select_related("counter__site__hall_settings", "counter__agency", "officer")
         .filter(
             counter_id=counter_id,
             officer=request.user,
             client_key=client_key(request),
             closed_at__isnull=True,
+            counter__in=workable_counters(request.user).values("pk"),
         )
         .first()
     )
@@ -54,20 +56,24 @@ def choose(request):
     counters = workable_counters(request.user).order_by("site__name", "number")
     busy = None
     if request.method == "POST":
-        counter = get_object_or_404(counters, pk=request.POST.get("counter", "").strip() or 0)
-        try:
-            sessions.open_session(
-                counter=counter,
-                officer=request.user,
-                client_key=client_key(request),
-                takeover=request.POST.get("takeover") == "1",
-            )
-        except sessions.CounterBusy as exc:
-            busy = {"counter": counter, "message": exc.messages[0]}
-        except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
+        form = OpenCounterForm(request.POST)
+        if not form.is_valid():
+            messages.error(request, _("Choose one of the counters below."))
         else:
-            return redirect("queueing:console", counter_id=counter.pk)
+            counter = get_object_or_404(counters, pk=form.cleaned_data["counter"])
+            try:
+                sessions.open_session(
+                    counter=counter,
+                    officer=request.user,
+                    client_key=client_key(request),
+                    takeover=form.cleaned_data["takeover"],
+                )
+            except sessions.CounterBusy as exc:
+                busy = {"counter": counter, "message": exc.messages[0]}
+            except ValidationError as exc:
+                messages.error(request, " ".join(exc.messages))
+            else:
+                return redirect("queueing:console", counter_id=counter.pk)
     if not counters and request.method != "POST":
         raise PermissionDenied
     return render(request, "queueing/console_choose.html", {"counters": counters, "busy": busy})

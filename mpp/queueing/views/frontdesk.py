@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
+from mpp.core import clock
 from mpp.queueing import extensions, rules, selectors
 from mpp.queueing.forms import FrontDeskForm
 from mpp.queueing.models import Channel, Visit
@@ -34,7 +35,8 @@ def front_desk(request, site):
             form.add_error(None, exc)
         else:
             return redirect("queueing:front-desk-ticket", site=site.slug, token=visit.token)
-    recent = Visit.objects.filter(site=site, issued_by__isnull=False).order_by("-arrived_at")[:15]
+    today = rules.site_day(site, clock.now())
+    recent = Visit.objects.filter(site=site, day=today, issued_by__isnull=False).order_by("-arrived_at")[:15]
     return render(
         request,
         "queueing/front_desk.html",
