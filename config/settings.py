@@ -106,6 +106,8 @@ INSTALLED_APPS = [
     "mpp.journeys",
     "mpp.cases",
     "mpp.booking",
+    "mpp.surveys",
+    "mpp.consultation",
     "mpp.notify",
     "mpp.portal",
     "mpp.api",
@@ -266,6 +268,7 @@ MPP_HALL_EXTENSIONS = [
     "mpp.journeys.hall.JourneyExtension",
     "mpp.cases.hall.ApplicationExtension",
     "mpp.booking.hall.BookingExtension",
+    "mpp.surveys.hall.SurveyExtension",
 ]
 
 # The site the portal opens on when an installation serves several (slug).

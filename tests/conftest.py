@@ -11,6 +11,8 @@ from django.utils import translation
 from mpp.booking.models import BookingPolicy, OnlineOffer
 from mpp.catalog import services as catalog_services
 from mpp.catalog.models import Service, ServiceStandard
+from mpp.surveys import national
+from mpp.surveys.models import Unsur
 from mpp.tenancy.models import Agency, Role, Site, User
 from tests import factories, halls
 
@@ -131,6 +133,13 @@ def clock_at():
 def hall(world, clock_at) -> halls.Hall:
     """The world's site as a working hall: offers A and B, counters 1, 2 (agency A) and 5 (B)."""
     return halls.make_hall(world)
+
+
+@pytest.fixture
+def nine(db):
+    """The nine unsur of the satisfaction survey (a flushed transactional database lost them)."""
+    national.install(Unsur)
+    return list(Unsur.objects.filter(agency=None))
 
 
 @pytest.fixture

@@ -4,7 +4,7 @@ from ninja import NinjaAPI
 from ninja.parser import Parser
 
 from mpp.api import errors
-from mpp.api.routers import booking, catalog, journeys, queue, staff
+from mpp.api.routers import booking, catalog, consultation, journeys, queue, staff, surveys
 
 
 def _holds_nul(value) -> bool:
@@ -45,4 +45,6 @@ api.add_router("", catalog.router)
 api.add_router("", queue.router)
 api.add_router("", journeys.router)
 api.add_router("", booking.router)
+api.add_router("", surveys.router)
+api.add_router("", consultation.router)
 api.add_router("", staff.router)

@@ -346,5 +346,6 @@ class ServiceStandardAdmin(AgencyScopedAdmin):
             "original": standard,
             "form": form,
             "title": _("Publish %(standard)s") % {"standard": standard},
+            "notes": services.publication_notes(standard=standard),
         }
         return TemplateResponse(request, "admin/catalog/servicestandard/publish.html", context)

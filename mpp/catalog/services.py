@@ -4,6 +4,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from django.apps import apps as django_apps
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -230,6 +231,8 @@ def publish_standard(
             raise ValidationError(
                 {"procedure": _("Describe the procedure before publishing.")}, code="incomplete"
             )
+        for check in _publication_hooks("check_publication"):
+            check(standard)
         service.standards.filter(status=ServiceStandard.Status.PUBLISHED).update(
             status=ServiceStandard.Status.SUPERSEDED, superseded_at=now
         )
@@ -242,6 +245,28 @@ def publish_standard(
         _freeze_document_names(standard)
         reindex_service(service=service)
     return standard
+
+
+# Hook: rules of the apps above the catalogue about publishing ----------------------
+# The catalogue imports none of the apps built on it. An installed app whose AppConfig
+# defines ``check_publication(standard)`` may refuse a publication by raising
+# ValidationError: it is called inside publish_standard's transaction, with the draft
+# row locked. ``publication_notes(standard) -> list[str]`` gives warnings to show before
+# publishing, which never block. Today only mpp.consultation defines them
+# (docs/consultation.md).
+
+
+def _publication_hooks(name: str) -> list:
+    return [
+        getattr(config, name)
+        for config in django_apps.get_app_configs()
+        if callable(getattr(config, name, None))
+    ]
+
+
+def publication_notes(*, standard: ServiceStandard) -> list[str]:
+    """Warnings for whoever is about to publish ``standard``."""
+    return [note for hook in _publication_hooks("publication_notes") for note in hook(standard)]
 
 
 def _freeze_document_names(standard: ServiceStandard) -> None:

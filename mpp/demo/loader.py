@@ -6,6 +6,7 @@ as an agency admin.
 """
 
 import datetime as dt
+import random
 from dataclasses import dataclass
 
 from django.db import transaction
@@ -13,9 +14,12 @@ from django.utils.text import slugify
 
 from mpp.catalog import services as catalog
 from mpp.catalog.models import DocumentType, Service
+from mpp.core import clock
 from mpp.demo import kapuas, kapuas_journeys
 from mpp.journeys.models import HandoffField, LifeEvent, Satisfaction, Step
 from mpp.queueing.models import CounterService, HallSettings, ServiceOffer
+from mpp.surveys import national
+from mpp.surveys.models import Answer, Response, Unsur
 from mpp.tenancy.models import Agency, Counter, Membership, OpeningHours, Role, Site, User
 
 DEMO_PASSWORD = "kapuas-demo-2026"
@@ -215,6 +219,46 @@ def _accounts(site: Site, agencies: dict[str, Agency]) -> None:
         )
 
 
+def _surveys(site: Site, agencies: dict[str, Agency]) -> None:
+    """Paper survey forms of the last months, so that the IKM pages have something to show.
+
+    Marked as paper forms (channel "paper"), generated with a fixed seed: every agency
+    gets its own leaning, between "baik" and "sangat baik", as real reports show.
+    """
+    if Response.objects.filter(site=site).exists():
+        return
+    national.install(Unsur)
+    unsur = list(Unsur.objects.filter(agency=None))
+    today = clock.now().astimezone(site.zone).date()
+    generator = random.Random(2026)
+    with_counters = [data["slug"] for data in kapuas.AGENCIES if data.get("counters")]
+    for slug in with_counters:
+        agency = agencies[slug]
+        services = list(agency.services.all())
+        leaning = generator.uniform(0.25, 0.7)  # the chance of a 4 rather than a 3
+        for _ in range(generator.randint(25, 60)):
+            response = Response.objects.create(
+                site=site,
+                agency=agency,
+                service=generator.choice(services) if services else None,
+                served_on=today - dt.timedelta(days=generator.randint(1, 150)),
+                channel=Response.Channel.PAPER,
+                age=generator.randint(18, 75),
+                sex=generator.choice(Response.Sex.values),
+                education=generator.choice(Response.Education.values),
+                occupation=generator.choice(Response.Occupation.values),
+                created_at=clock.now(),
+            )
+            Answer.objects.bulk_create(
+                Answer(
+                    response=response,
+                    unsur=item,
+                    value=4 if generator.random() < leaning else (3 if generator.random() < 0.9 else 2),
+                )
+                for item in unsur
+            )
+
+
 def load() -> int:
     """Load everything; returns how many services were created (0 on a second run)."""
     with transaction.atomic():
@@ -226,4 +270,5 @@ def load() -> int:
         _hall(main, agencies)
         _journeys(agencies, documents)
         _accounts(main, agencies)
+        _surveys(main, agencies)
     return created

@@ -28,6 +28,8 @@ RESERVED_SLUGS = frozenset(
         "tiket",
         "permohonan",
         "booking",
+        "survei",
+        "skm",
     }
 )
 

@@ -1,9 +1,14 @@
+import datetime as dt
+
 import pytest
 from django.core.management import call_command
 
 from mpp.catalog import selectors
 from mpp.catalog.models import Service, ServiceStandard
-from mpp.core import regions
+from mpp.core import clock, regions
+from mpp.surveys import periods
+from mpp.surveys import selectors as surveys
+from mpp.surveys.models import Response
 from mpp.tenancy.models import Agency, Membership, Site, User
 
 
@@ -69,3 +74,15 @@ def test_demo_refuses_to_load_in_production(db, settings):
     with pytest.raises(CommandError, match="never loaded in production"):
         call_command("load_demo", "--quiet-logins")
     assert not User.objects.exists()
+
+
+def test_the_demo_has_survey_answers_for_the_ikm_pages(client, demo):
+    assert Response.objects.filter(site=demo, channel="paper").count() > 100
+    today = clock.now().astimezone(demo.zone).date()
+    last_months = periods.Period("demo", "year", today - dt.timedelta(days=160), today)
+    result = surveys.result(surveys.Scope(demo), last_months)
+    assert result.grade.mutu in {"A", "B"}
+    assert client.get("/kapuas/ikm/").status_code == 200
+    count = Response.objects.count()
+    call_command("load_demo", "--quiet-logins")
+    assert Response.objects.count() == count
