@@ -107,6 +107,7 @@ INSTALLED_APPS = [
     "mpp.cases",
     "mpp.booking",
     "mpp.surveys",
+    "mpp.complaints",
     "mpp.consultation",
     "mpp.notify",
     "mpp.portal",
@@ -269,6 +270,7 @@ MPP_HALL_EXTENSIONS = [
     "mpp.cases.hall.ApplicationExtension",
     "mpp.booking.hall.BookingExtension",
     "mpp.surveys.hall.SurveyExtension",
+    "mpp.complaints.hall.ComplaintExtension",
 ]
 
 # The site the portal opens on when an installation serves several (slug).

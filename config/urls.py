@@ -17,6 +17,7 @@ urlpatterns += i18n_patterns(
     path("", include("mpp.cases.urls")),
     path("", include("mpp.booking.urls")),
     path("", include("mpp.surveys.urls")),
+    path("", include("mpp.complaints.urls")),
     path("", include("mpp.consultation.urls")),
     path("", include("mpp.display.urls")),
     path("", include("mpp.queueing.urls")),

@@ -64,7 +64,13 @@ def main() -> int:
     signal.signal(signal.SIGTERM, stop)
     # Whichever ends first ends the others. Periodic work is queued for the worker at its
     # interval (in production, cron runs the same commands: docs/deployment.md).
-    periodic = {"deliver_messages": 60, "sweep_bookings": 60, "check_overdue": 15 * 60, "close_day": 60 * 60}
+    periodic = {
+        "deliver_messages": 60,
+        "sweep_bookings": 60,
+        "check_overdue": 15 * 60,
+        "check_complaints": 15 * 60,
+        "close_day": 60 * 60,
+    }
     due = dict.fromkeys(periodic, 0.0)
     while all(process.poll() is None for process in processes):
         for command, interval in periodic.items():

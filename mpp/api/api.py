@@ -4,7 +4,7 @@ from ninja import NinjaAPI
 from ninja.parser import Parser
 
 from mpp.api import errors
-from mpp.api.routers import booking, catalog, consultation, journeys, queue, staff, surveys
+from mpp.api.routers import booking, catalog, complaints, consultation, journeys, queue, staff, surveys
 
 
 def _holds_nul(value) -> bool:
@@ -46,5 +46,6 @@ api.add_router("", queue.router)
 api.add_router("", journeys.router)
 api.add_router("", booking.router)
 api.add_router("", surveys.router)
+api.add_router("", complaints.router)
 api.add_router("", consultation.router)
 api.add_router("", staff.router)

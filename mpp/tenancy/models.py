@@ -30,6 +30,7 @@ RESERVED_SLUGS = frozenset(
         "booking",
         "survei",
         "skm",
+        "pengaduan",
     }
 )
 
