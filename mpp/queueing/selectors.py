@@ -5,19 +5,15 @@ import math
 from dataclasses import dataclass, field
 
 from django.db.models import Exists, OuterRef, Q
-from django.utils import timezone
 
 from mpp.catalog.models import ServiceStandard
 from mpp.core import clock
-from mpp.core.speech import call_announcement
 from mpp.queueing import rules
 from mpp.queueing.models import (
     AT_COUNTER,
     OPEN_STATUSES,
     CounterService,
     CounterSession,
-    Event,
-    EventKind,
     RequestStatus,
     ServiceOffer,
     ServiceRequest,
@@ -221,93 +217,3 @@ def counter_parked(counter: Counter) -> list[ServiceRequest]:
             counter=counter, status=RequestStatus.PARKED, visit__day=_today(counter)
         ).select_related("visit", "service")
     )
-
-
-# Boards -----------------------------------------------------------------------------
-
-BOARD_KINDS = (
-    EventKind.CALLED,
-    EventKind.RECALLED,
-    EventKind.RESUMED,
-    EventKind.STARTED,
-    EventKind.FINISHED,
-    EventKind.NO_SHOW,
-    EventKind.PARKED,
-    EventKind.TRANSFERRED,
-    EventKind.NEXT_STEP,
-)
-ANNOUNCED_KINDS = (EventKind.CALLED, EventKind.RECALLED, EventKind.RESUMED)
-
-
-def board_events(site_id: int, *, after: int, upto: int | None = None, limit: int = 500):
-    """Events a board shows, after ``after`` (up to ``upto``), with what it needs to render them."""
-    events = Event.objects.filter(site_id=site_id, id__gt=after, kind__in=BOARD_KINDS)
-    if upto is not None:
-        events = events.filter(id__lte=upto)
-    return events.select_related("visit", "counter", "agency").order_by("id")[:limit]
-
-
-def event_payload(event: Event, *, number_style: str) -> dict:
-    """One event as boards receive it (JSON); never any personal data."""
-    payload = {
-        "id": event.pk,
-        "kind": event.kind,
-        "at": event.at.isoformat(),
-        "code": event.visit.code,
-        "agency": event.agency.short_name,
-        "counter": event.counter.number if event.counter else None,
-        "counter_id": event.counter_id,
-        "zone": event.counter.zone if event.counter else "",
-    }
-    if event.kind == EventKind.NEXT_STEP:
-        payload["next_agency"] = event.data.get("to_agency_name", "")
-    if event.kind in ANNOUNCED_KINDS and event.counter:
-        payload["speech"] = call_announcement(
-            code=event.visit.code,
-            counter=event.counter.number,
-            agency=event.agency.short_name,
-            style=number_style,
-        )
-    return payload
-
-
-def board_state(site: Site, *, zone: str = "") -> dict:
-    """Everything a board shows when it (re)starts, and the last event it includes."""
-    now = clock.now()
-    settings = rules.hall_settings(site)
-    day_start = dt.datetime.combine(timezone.localdate(now, site.zone), dt.time(), tzinfo=site.zone)
-    counters = Counter.objects.filter(site=site, is_active=True).select_related("agency")
-    if zone:
-        counters = counters.filter(zone=zone)
-    at_counters = {
-        r.counter_id: r
-        for r in ServiceRequest.objects.filter(
-            site=site, status__in=AT_COUNTER, counter__in=counters, called_at__gte=day_start
-        ).select_related("visit", "agency")
-    }
-    recent = (
-        Event.objects.filter(site=site, kind__in=ANNOUNCED_KINDS, at__gte=day_start, counter__in=counters)
-        .select_related("visit", "counter", "agency")
-        .order_by("-id")[: settings.board_recent_calls]
-    )
-    last = Event.objects.filter(site=site).order_by("-id").values_list("id", flat=True).first() or 0
-    return {
-        "site": site.slug,
-        "zone": zone,
-        "now": now.isoformat(),
-        "recent_limit": settings.board_recent_calls,
-        "last_event_id": last,
-        "number_style": settings.number_style,
-        "counters": [
-            {
-                "counter_id": c.pk,
-                "counter": c.number,
-                "zone": c.zone,
-                "agency": c.agency.short_name,
-                "code": at_counters[c.pk].visit.code if c.pk in at_counters else None,
-                "status": at_counters[c.pk].status if c.pk in at_counters else None,
-            }
-            for c in counters
-        ],
-        "recent": [event_payload(e, number_style=settings.number_style) for e in recent],
-    }

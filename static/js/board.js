@@ -8,7 +8,9 @@
   const CALL_KINDS = new Set(["called", "recalled", "resumed"]);
   const CLEARING_KINDS = new Set(["finished", "no_show", "parked", "transferred"]);
   const MAX_AGE_MS = 120 * 1000; // calls older than this (vs the newest event seen) stay silent
-  const RECONNECT_MS = 3000; // a new EventSource after the browser gave up on the old one
+  const RECONNECT_MS = 3000; // a new EventSource (or state) after the browser gave up on the old one
+  const RELOAD_SPREAD_MS = 60 * 1000; // boards reload within a minute after midnight, not all at once
+  const RELOAD_RETRY_MS = 5000; // the page did not answer: the board keeps what it shows, tries again
   const VOICE_WAIT_MS = 3000; // voices load asynchronously; after this, chime only
   const SPEECH_GUARD_MS = 20000; // a voice that never ends does not block the queue
   const CHIME_MS = 750; // the two tones
@@ -20,10 +22,13 @@
   const DEFAULT_RECENT = 8;
   const DENSITY = [12, 20, 35, 60]; // most counters per tile size: none, density-1, -2, -3 (board.css)
   const REMEMBERED_IDS = 300; // announced ids kept in sessionStorage
+  const MAX_PENDING = 100; // ids a board asks the feed to wait for, at most (live.py)
+  const HANDLED_IDS = 5000; // ids handled, against repeats (a replay goes back seconds, not hours)
   const KEPT = 2000; // entries kept in the lists exposed for tests (a board runs for days)
 
   const body = document.body;
   const liveUrl = body.dataset.liveUrl || "";
+  const stateUrl = body.dataset.stateUrl || "";
   const zone = body.dataset.zone || "";
   const timeZone = body.dataset.timeZone || undefined;
   const $ = (id) => document.getElementById(id);
@@ -52,7 +57,15 @@
     initial = {};
   }
   const site = initial.site || body.dataset.site || "";
-  let lastId = Number(initial.last_event_id) || 0;
+  // The state includes every event up to `position`, except the ids in `pending`: ids are
+  // given out before their transactions commit, so a lower id can still come after a
+  // higher one (docs/display.md, "Out of order"). Events are told apart by id, never by order.
+  let position = 0;
+  const pending = new Set();
+  let cursor = 0; // where the feed resumes: the SSE id ("<id>" or "<id>:<id>,<id>") of the last message
+  let cursorGaps = []; // ... and the ids below it that may still come
+  let boardDay = ""; // the hall's date (YYYY-MM-DD) the state was built for
+  const handledIds = new Set();
   let newestAt = 0; // newest server timestamp seen (ms), never the TV's own clock
   // The server's clock, as of the page load: TVs' clocks are often wrong, and after a
   // long outage the newest event seen may itself be old.
@@ -62,19 +75,20 @@
   const counters = {}; // counter_id -> {counter_id, counter, zone, agency, code, status}
   let nowCall = null; // {id, kind, at, code, counter, counter_id, agency}
   let recent = [];
-  const initialRecent = Array.isArray(initial.recent) ? initial.recent : [];
-  const recentLimit = Number(initial.recent_limit) || Math.max(initialRecent.length, DEFAULT_RECENT);
+  let recentLimit = DEFAULT_RECENT;
 
   const api = {
     handled: [], // ids of the events handled, in order
     announced: [], // ids accepted for announcement (played or waiting), in order
     spoken: [], // texts passed to speechSynthesis or to the chime-only fallback, in order
     timeline: [], // {id, text, mode: "voice" | "chime", start, end} (performance.now())
+    resets: 0, // states fetched again because the feed said so
     state: counters,
     handle: (payload) => handle(payload),
   };
   Object.defineProperties(api, {
-    lastEventId: { get: () => lastId, enumerable: true },
+    lastEventId: { get: () => Math.max(cursor, position), enumerable: true },
+    pending: { get: () => [...pending], enumerable: true },
     queued: { get: () => queue.map((item) => item.id), enumerable: true },
     now: { get: () => nowCall && { ...nowCall }, enumerable: true },
     recent: { get: () => recent.map((call) => call.code), enumerable: true },
@@ -84,6 +98,13 @@
     list.push(value);
     if (list.length > KEPT) list.splice(0, list.length - KEPT);
   };
+  function markHandled(id) {
+    handledIds.add(id);
+    for (const old of handledIds) {
+      if (handledIds.size <= HANDLED_IDS) break;
+      handledIds.delete(old);
+    }
+  }
 
   const timeOf = (payload) => {
     const ms = Date.parse(payload && payload.at);
@@ -102,22 +123,38 @@
     agency: p.agency,
   });
 
-  for (const c of Array.isArray(initial.counters) ? initial.counters : []) {
-    counters[String(c.counter_id)] = {
-      counter_id: c.counter_id,
-      counter: String(c.counter),
-      zone: c.zone || "",
-      agency: c.agency || "",
-      code: c.code || null,
-      status: c.code ? c.status || "called" : null,
-    };
+  // The board's starting point: the page's state, or the state fetched again after a reset.
+  function applyState(state) {
+    position = Number(state.last_event_id) || 0;
+    cursor = position;
+    cursorGaps = [];
+    pending.clear();
+    for (const id of Array.isArray(state.pending_event_ids) ? state.pending_event_ids : []) {
+      if (Number.isFinite(Number(id))) pending.add(Number(id));
+    }
+    boardDay = typeof state.day === "string" ? state.day : "";
+    for (const key of Object.keys(counters)) delete counters[key];
+    for (const c of Array.isArray(state.counters) ? state.counters : []) {
+      counters[String(c.counter_id)] = {
+        counter_id: c.counter_id,
+        counter: String(c.counter),
+        zone: c.zone || "",
+        agency: c.agency || "",
+        code: c.code || null,
+        status: c.code ? c.status || "called" : null,
+      };
+    }
+    const stateRecent = Array.isArray(state.recent) ? state.recent : [];
+    recentLimit = Number(state.recent_limit) || Math.max(stateRecent.length, DEFAULT_RECENT);
+    recent = [];
+    for (const p of stateRecent) {
+      seen(timeOf(p));
+      if (!recent.some((call) => call.code === p.code)) recent.push(callOf(p));
+    }
+    recent = recent.slice(0, recentLimit);
+    nowCall = recent[0] || null;
   }
-  for (const p of initialRecent) {
-    seen(timeOf(p));
-    if (!recent.some((call) => call.code === p.code)) recent.push(callOf(p));
-  }
-  recent = recent.slice(0, recentLimit);
-  nowCall = recent[0] || null;
+  applyState(initial);
 
   // Rendering ----------------------------------------------------------------------------
   const el = (tag, className, content) => {
@@ -232,11 +269,15 @@
       }
     }
     const id = Number(p && p.id);
-    if (!Number.isFinite(id) || id <= lastId) return false;
-    lastId = id;
+    if (!Number.isFinite(id) || handledIds.has(id)) return false; // seen already (a replay)
+    if (id <= position && !pending.has(id)) return false; // in the state already
+    markHandled(id);
+    pending.delete(id);
     record(api.handled, id);
     const at = timeOf(p);
     seen(at);
+    // Yesterday's leftover ticket: numbers start again each day, its A001 is not today's.
+    if (p.day && boardDay && p.day < boardDay) return true;
     if (zone && p.zone && p.zone !== zone) return true; // another floor's counter
     const key = String(p.counter_id);
     let c = counters[key];
@@ -296,7 +337,7 @@
     announcedIds.add(id);
     for (const old of announcedIds) {
       if (announcedIds.size <= REMEMBERED_IDS) break;
-      announcedIds.delete(old); // older ids can no longer arrive: handle() skips them
+      announcedIds.delete(old); // far older ids can no longer arrive: handle() skips them
     }
     try {
       sessionStorage.setItem(storageKey, JSON.stringify([...announcedIds]));
@@ -477,16 +518,39 @@
     statusEl.classList.toggle("is-offline", key === "offline");
   }
 
+  function feedUrl() {
+    let url = `${liveUrl}?after=${Math.max(cursor, position)}`;
+    if (zone) url += `&zone=${encodeURIComponent(zone)}`;
+    const waiting = [...new Set([...pending, ...cursorGaps])].sort((a, b) => a - b).slice(-MAX_PENDING);
+    if (waiting.length) url += `&pending=${waiting.join(",")}`;
+    return url;
+  }
+
+  function resumeFrom(token) {
+    const [head, gaps] = String(token || "").split(":");
+    if (!/^[0-9]+$/.test(head)) return;
+    cursor = Number(head);
+    cursorGaps = (gaps || "").split(",").filter((id) => /^[0-9]+$/.test(id)).map(Number);
+  }
+
   function connect() {
     if (!liveUrl || !("EventSource" in window)) {
       setStatus("offline");
       return;
     }
-    const url = `${liveUrl}?after=${lastId}${zone ? `&zone=${encodeURIComponent(zone)}` : ""}`;
-    const es = new EventSource(url);
+    const es = new EventSource(feedUrl());
     source = es;
     es.addEventListener("open", () => setStatus("online"));
-    es.addEventListener("message", (event) => handle(event.data));
+    es.addEventListener("message", (event) => {
+      handle(event.data);
+      resumeFrom(event.lastEventId);
+    });
+    // The board was away too long for a replay: it starts over from the current state.
+    es.addEventListener("reset", () => {
+      es.close();
+      if (source === es) source = null;
+      restart();
+    });
     es.addEventListener("error", () => {
       setStatus("offline");
       // The browser retries by itself (sending Last-Event-ID) unless it gave up for good.
@@ -496,6 +560,28 @@
         setTimeout(connect, RECONNECT_MS);
       }
     });
+  }
+
+  let restarting = false;
+  async function restart() {
+    if (restarting) return;
+    restarting = true;
+    try {
+      const response = await fetch(stateUrl, { cache: "no-store", headers: { Accept: "application/json" } });
+      if (!response.ok) throw new Error(`state: ${response.status}`);
+      const state = await response.json();
+      applyState(state);
+      api.resets += 1;
+      renderNow();
+      renderRecent();
+      renderCounters();
+      restarting = false;
+      connect();
+    } catch (error) {
+      restarting = false;
+      setStatus("offline");
+      setTimeout(restart, RECONNECT_MS);
+    }
   }
 
   // Clock --------------------------------------------------------------------------------
@@ -515,10 +601,25 @@
     dayFormat = new Intl.DateTimeFormat("en-CA", { year: "numeric", month: "2-digit", day: "2-digit" });
   }
   const loadDay = dayFormat.format(new Date(serverNow()));
+  // Reload only once the page answers: a reload while the server is away would leave the
+  // TV on the browser's error page until someone walks up to it.
+  let reloading = false;
+  function reloadWhenReachable() {
+    if (reloading) return;
+    reloading = true;
+    const attempt = () => {
+      fetch(window.location.href, { cache: "no-store", headers: { Accept: "text/html" } })
+        .then((response) => {
+          if (!response.ok) throw new Error(`page: ${response.status}`);
+          window.location.reload();
+        })
+        .catch(() => setTimeout(attempt, RELOAD_RETRY_MS));
+    };
+    setTimeout(attempt, Math.random() * RELOAD_SPREAD_MS);
+  }
   function tick() {
     if (dayFormat.format(new Date(serverNow())) !== loadDay) {
-      window.location.reload();
-      return;
+      reloadWhenReachable();
     }
     const parts = clockFormat.formatToParts(new Date());
     const part = (type) => (parts.find((p) => p.type === type) || {}).value || "00";

@@ -18,7 +18,7 @@ import pytest
 import time_machine
 from playwright.sync_api import expect
 
-from mpp.queueing import selectors
+from mpp.display import selectors
 from mpp.queueing.models import Event
 from mpp.queueing.services import counter as desk
 from mpp.queueing.services.tickets import issue_ticket
@@ -392,3 +392,148 @@ def test_a_big_hall_fits_on_one_screen(live_server, board, axe, hall, counters):
         assert overflowing == 0, size
     screenshot(board, f"board-tv-720-{counters}-counters")
     assert_accessible(axe, board)
+
+
+def test_a_lower_id_arriving_after_a_higher_one_is_shown_and_announced_once(live_server, board, hall):
+    """PostgreSQL commits ids out of order: the feed may deliver N + 1 before N."""
+    desks = Desks(hall)
+    for _ in range(3):
+        desks.ticket()
+    desks.call("1")  # A001, in the page's state
+    in_state = last_payload()
+    open_board(board, live_server)
+    desks.call("2")
+    lower = last_payload()
+    desks.finish("1")
+    desks.call("1")
+    higher = last_payload()
+    assert higher["id"] > lower["id"] + 1
+
+    assert handle(board, in_state) is False  # shown by the state already
+    assert handle(board, higher) is True
+    assert handle(board, lower) is True  # later, but never seen: handled
+    assert handle(board, lower) is False  # and only once
+    assert handle(board, higher) is False
+    wait_spoken(board, 2)
+    assert board.evaluate("window.mppBoard.announced") == [higher["id"], lower["id"]]
+    assert at_counters(board) == ["A003", "A002", None]
+    assert texts(board, "#recent-list .recent-code") == ["A002", "A003", "A001"]
+
+
+def test_yesterdays_leftover_never_touches_todays_number(live_server, board, hall):
+    desks = Desks(hall)
+    desks.ticket()
+    desks.call("1")  # today's A001 at counter 1, in the page's state
+    today = last_payload()
+    open_board(board, live_server)
+    friday = "2026-11-27"
+    # Friday's A001 (nobody closed the day) is finished, then called again, at counter 1.
+    finished = {**today, "id": today["id"] + 1, "kind": "finished", "day": friday}
+    finished.pop("speech")
+    recalled = {**today, "id": today["id"] + 2, "kind": "recalled", "day": friday}
+    assert handle(board, finished) is True
+    assert handle(board, recalled) is True
+    assert at_counters(board) == ["A001", None, None]
+    expect(counter_tile(board, "1")).to_have_class("counter-item is-called")
+    board.wait_for_timeout(300)  # an announcement would have started by now (GATHER_MS is 150)
+    assert board.evaluate("window.mppBoard.announced") == []
+    assert board.evaluate("window.mppBoard.handled") == [finished["id"], recalled["id"]]
+
+
+def test_a_reset_from_the_feed_fetches_the_state_again_and_follows_on_from_it(live_server, board, hall):
+    desks = Desks(hall)
+    desks.ticket()
+    desks.ticket()
+    desks.call("1")
+    held, requests, states = [], [], []
+
+    def feed(route):
+        requests.append(route.request.url)
+        if len(requests) == 1:
+            held.append(route)  # answered below, once more has happened than is worth replaying
+        else:
+            route.fulfill(status=200, content_type="text/event-stream", body="retry: 600000\n: ping\n\n")
+
+    def state(route):
+        # The server's own answer, with one id it has not seen committed yet.
+        answer = route.fetch().json()
+        answer["pending_event_ids"] = [answer["last_event_id"] - 1]
+        states.append(answer)
+        route.fulfill(json=answer)
+
+    board.route("**/live/**", feed)
+    board.route("**/papan/state.json**", state)
+    open_board(board, live_server, "?zona=Lantai 1")
+    assert at_counters(board) == ["A001", None, None]
+    wait_until(board, lambda: held)
+    desks.call("2")
+    missed = last_payload()
+    held[0].fulfill(
+        status=200, content_type="text/event-stream", body="retry: 600000\nevent: reset\ndata: {}\n\n"
+    )
+    wait_until(board, lambda: len(requests) >= 2)
+
+    assert board.evaluate("window.mppBoard.resets") == 1
+    assert at_counters(board) == ["A001", "A002", None]  # from the state, not from an event
+    assert texts(board, "#now-calling .now-code") == ["A002"]
+    assert board.evaluate("window.mppBoard.announced") == []
+    (fetched,) = states
+    assert fetched["last_event_id"] == missed["id"]
+    assert parse_qs(urlsplit(requests[1]).query) == {
+        "after": [str(missed["id"])],
+        "zone": ["Lantai 1"],
+        "pending": [str(missed["id"] - 1)],
+    }
+    # The pending id is still welcome; anything else at or below the position is not.
+    assert handle(board, {**missed, "id": missed["id"] - 1, "kind": "started"}) is True
+    assert handle(board, {**missed, "id": missed["id"] - 2, "kind": "started"}) is False
+
+
+def test_at_midnight_the_board_reloads_only_once_the_page_answers(live_server, board, hall, clock):
+    before_midnight = dt.datetime(2026, 11, 30, 16, 59, 30, tzinfo=dt.UTC)  # 23:59:30 WIB
+    clock(before_midnight)
+    board.clock.install(time=before_midnight)
+    checks, navigations = [], []
+
+    def page(route):
+        if route.request.is_navigation_request():
+            navigations.append(route.request.url)
+            route.continue_()
+            return
+        checks.append(route.request.url)
+        if len(checks) == 1:
+            route.fulfill(status=503, body="down for maintenance")  # the server is away
+        else:
+            route.continue_()
+
+    def step_until(condition):
+        # One second of the board's time per step: less than its 5 seconds between tries.
+        deadline = time.monotonic() + 30
+        while not condition():
+            assert time.monotonic() < deadline, "timed out"
+            board.clock.run_for(1_000)
+
+    board.route(f"**{BOARD}", page)
+    # A quiet feed: the board's time runs for minutes here, and an absent feed would be retried.
+    board.route(
+        "**/live/**",
+        lambda route: route.fulfill(
+            status=200, content_type="text/event-stream", body="retry: 600000\n: ping\n\n"
+        ),
+    )
+    open_board(board, live_server)
+    board.clock.pause_at(before_midnight + dt.timedelta(seconds=5))  # the board's time moves when told
+    board.evaluate("window.loadedBefore = true")
+    try:
+        clock(before_midnight + MINUTE)  # the server's clock has passed midnight too
+        board.clock.run_for(40_000)  # the board's clock ticks past midnight
+        step_until(lambda: checks)  # a reload is asked for, at a moment within a minute
+        board.wait_for_timeout(300)  # the 503 arrives
+        assert len(navigations) == 1
+        assert board.evaluate("window.loadedBefore") is True  # no reload onto an error page
+        step_until(lambda: len(checks) >= 2)  # it tries again
+        board.wait_for_function("() => window.loadedBefore === undefined && window.mppBoard !== undefined")
+        assert len(navigations) == 2
+    finally:
+        for problem in [p for p in board.problems if "503" in p]:
+            board.problems.remove(problem)

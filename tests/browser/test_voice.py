@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import sync_playwright
 
-from mpp.queueing import selectors
+from mpp.display import selectors
 from mpp.queueing.models import Event
 from mpp.queueing.services import counter as desk
 from mpp.queueing.services.tickets import issue_ticket

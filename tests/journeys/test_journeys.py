@@ -4,6 +4,7 @@ from types import SimpleNamespace
 import pytest
 from django.core.exceptions import ValidationError
 
+from mpp.display import selectors as display_selectors
 from mpp.journeys import selectors, services
 from mpp.journeys.models import MAX_STEPS, HandoffValue, Journey, JourneyStep, LifeEvent, Step
 from mpp.privacy.models import AccessLog
@@ -312,7 +313,6 @@ def test_status_page_says_where_to_go_next(client, hall, lost_ktp):
 
 
 def test_board_shows_the_next_step(hall, lost_ktp):
-    from mpp.queueing import selectors as queue_selectors
 
     services.start_journey(site=hall.world.site, life_event=lost_ktp)
     police = hall.session(hall.counter_b)
@@ -324,8 +324,8 @@ def test_board_shows_the_next_step(hall, lost_ktp):
     )
     desk.finish_service(session=police, request_id=request.pk, outcome="completed")
     payloads = [
-        queue_selectors.event_payload(e, number_style="digits")
-        for e in queue_selectors.board_events(hall.world.site.pk, after=0)
+        display_selectors.event_payload(e, number_style="digits")
+        for e in display_selectors.board_events(hall.world.site.pk, after=0)
     ]
     assert payloads[-1]["kind"] == "next_step"
     assert payloads[-1]["next_agency"] == "Dukcapil"

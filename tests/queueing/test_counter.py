@@ -277,23 +277,6 @@ def test_status_of_a_called_ticket(hall):
     assert status.request.counter == hall.counter_a1
 
 
-def test_board_state(hall, django_assert_max_num_queries):
-    ticket(hall)
-    ticket(hall, hall.world.service_b)
-    desk.call_next(session=hall.session(hall.counter_a1))
-    desk.call_next(session=hall.session(hall.counter_b))
-    with django_assert_max_num_queries(6):
-        state = selectors.board_state(hall.world.site)
-    by_counter = {c["counter"]: c for c in state["counters"]}
-    assert by_counter["1"]["code"] == "A001"
-    assert by_counter["5"]["code"] == "B001"
-    assert by_counter["2"]["code"] is None
-    assert [e["code"] for e in state["recent"]] == ["B001", "A001"]
-    assert state["recent"][0]["speech"].startswith("Nomor antrean B, nol nol satu, silakan menuju loket lima")
-    assert state["last_event_id"] == max(e.pk for e in Event.objects.all())
-    assert ServiceRequest.objects.filter(status=RequestStatus.CALLED).count() == 2
-
-
 # Steps after a no-show, an outcome, a transfer --------------------------------------------------
 
 

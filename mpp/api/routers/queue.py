@@ -19,6 +19,7 @@ from pydantic import StrictBool, StrictInt
 from mpp.api.auth import STAFF
 from mpp.api.routers.catalog import MAX_ID, Input
 from mpp.catalog.models import Service
+from mpp.display import selectors as display_selectors
 from mpp.queueing import selectors
 from mpp.queueing.models import CounterSession, Outcome, PriorityReason, ServiceRequest, Visit
 from mpp.queueing.services import counter as desk
@@ -242,7 +243,7 @@ def ticket_status(request, token: str):
 def board(request, slug: str, zone: str = ""):
     """What a display board shows now, and the last event id to follow the live feed from."""
     site = get_object_or_404(Site, slug=slug, is_active=True)
-    return selectors.board_state(site, zone=zone[:60])
+    return display_selectors.board_state(site, zone=zone[:60])
 
 
 # Counters ------------------------------------------------------------------------------
