@@ -38,12 +38,11 @@ def authenticate_token(plain: str) -> User | None:
     if not plain.startswith(TOKEN_PREFIX) or len(plain) > 200:
         return None
     now = clock.now()
-    token = (
-        ApiToken.objects.select_related("user")
-        .filter(key_hash=hash_token(plain), revoked_at__isnull=True)
-        .first()
-    )
-    if token is None or (token.expires_at and token.expires_at <= now) or not token.user.is_active:
+    try:
+        token = ApiToken.objects.select_related("user").get(key_hash=hash_token(plain))
+    except ApiToken.DoesNotExist:
+        return None
+    if token.revoked_at or (token.expires_at and token.expires_at <= now) or not token.user.is_active:
         return None
     if token.last_used_at is None or now - token.last_used_at > LAST_USED_GRANULARITY:
         # Accepted race: two calls may both write; the later time wins, which is right.

@@ -98,17 +98,22 @@ def wait_estimate(request: ServiceRequest, *, site: Site, now: dt.datetime, day:
     none is open). The wait is people ahead times the recent mean time per visitor of
     those services, shared by the open counters (at least one).
     """
-    counters = list(
-        Counter.objects.filter(site=site, is_active=True, served__service_id=request.service_id)
-        .annotate(
-            is_open=Exists(CounterSession.objects.filter(counter=OuterRef("pk"), closed_at__isnull=True))
+    # Every service of every counter that calls this one, and whether the counter is open.
+    served = list(
+        CounterService.objects.filter(
+            counter__site=site, counter__is_active=True, counter__served__service_id=request.service_id
         )
-        .values_list("pk", "is_open")
+        .annotate(
+            is_open=Exists(
+                CounterSession.objects.filter(counter=OuterRef("counter_id"), closed_at__isnull=True)
+            )
+        )
+        .values_list("counter_id", "service_id", "is_open")
     )
-    open_ids = [pk for pk, is_open in counters if is_open]
-    pool = open_ids or [pk for pk, _is_open in counters]
+    open_ids = {counter for counter, _service, is_open in served if is_open}
+    pool = open_ids or {counter for counter, _service, _is_open in served}
     service_ids = {request.service_id}
-    service_ids.update(CounterService.objects.filter(counter__in=pool).values_list("service_id", flat=True))
+    service_ids.update(service for counter, service, _is_open in served if counter in pool)
     ahead = waiting_ahead(request, service_ids=service_ids, day=day)
     per_visitor = average_service_seconds(site, service_ids, now)
     minutes = math.ceil(ahead * per_visitor / max(len(open_ids), 1) / 60)

@@ -493,3 +493,31 @@ def test_the_wait_counts_every_service_the_open_counters_call(hall, clock_at):
 def test_the_history_of_waits_has_an_index():
     indexes = {index.name: index.fields for index in ServiceRequest._meta.indexes}
     assert indexes["service_history"] == ["site", "service", "status", "-finished_at"]
+
+
+def test_works_at_decides_exactly_what_workable_counters_lists(hall):
+    """live_session checks the role with counter.works_at, the rule of
+    tenancy.access.workable_counters for one counter: both must agree, whatever the case."""
+    from mpp.queueing.services.counter import works_at
+    from mpp.tenancy.access import workable_counters
+    from mpp.tenancy.models import Agency, Counter, Membership, Role, User
+
+    w = hall.world
+    # The same agency at another site, another agency's role, an inactive account, a
+    # deactivated counter, and an agency deactivated at a site where it has a counter.
+    elsewhere = Counter.objects.create(site=w.other_site, agency=w.agency_a, number="9")
+    Membership.objects.create(user=w.officer_b, site=w.other_site, agency=w.agency_a, role=Role.OFFICER)
+    idle = User.objects.create(username="nonaktif", is_active=False)
+    Membership.objects.create(user=idle, site=w.site, agency=w.agency_a, role=Role.OFFICER)
+    Counter.objects.filter(pk=hall.counter_a2.pk).update(is_active=False)
+    closed = Agency.objects.create(name="Dinas Tutup", short_name="Tutup", slug="tutup", is_active=False)
+    Counter.objects.create(site=w.site, agency=closed, number="8")
+    Membership.objects.create(user=w.admin_a, site=w.site, agency=closed, role=Role.AGENCY_ADMIN)
+    users = [w.superuser, w.manager, w.admin_a, w.officer_a, w.front_desk, w.auditor, w.admin_b]
+    users += [w.officer_b, w.other_manager, idle]
+    counters = list(Counter.objects.select_related("site", "agency"))
+    assert elsewhere in counters
+    for user in users:
+        listed = set(workable_counters(user).values_list("pk", flat=True))
+        assert {c.pk for c in counters if works_at(user, c)} == listed, user.username
+    assert any(works_at(w.officer_b, c) for c in counters)  # the case is not empty

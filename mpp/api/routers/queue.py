@@ -9,6 +9,7 @@ import datetime as dt
 import hashlib
 from typing import Literal
 
+from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
@@ -159,10 +160,44 @@ def _session(request, counter_id: int) -> CounterSession:
         .first()
     )
     if session is None:
-        raise HttpError(
-            409, _("Open this counter first: POST /api/v1/counters/%(id)s/session.") % {"id": counter_id}
-        )
+        raise _no_session(counter_id)
     return session
+
+
+def _act(request, counter_id: int, action, **arguments) -> ServiceRequest:
+    """One counter action (``action`` is a ``queueing.services.counter`` function) in the
+    caller's open session.
+
+    Only the session is looked up here. Whether it is still open and whether the officer
+    still holds a role at the counter, the action checks itself, under the session's lock
+    (``counter.live_session``); checking both here as well (``_session``) would double the
+    cost of every action. A session closed meanwhile or a role revoked answers 409, as a
+    missing session does.
+    """
+    if not 0 < counter_id <= MAX_ID:
+        raise Http404
+    try:
+        session = CounterSession.objects.get(
+            counter_id=counter_id,
+            officer=request.auth,
+            client_key=_client_key(request),
+            closed_at__isnull=True,
+        )
+    except CounterSession.DoesNotExist:
+        raise _no_session(counter_id) from None
+    session.officer = request.auth
+    try:
+        return action(session=session, **arguments)
+    except ValidationError as exc:
+        if getattr(exc, "code", None) == "session_closed":
+            raise HttpError(409, exc.messages[0]) from exc
+        raise
+
+
+def _no_session(counter_id: int) -> HttpError:
+    return HttpError(
+        409, _("Open this counter first: POST /api/v1/counters/%(id)s/session.") % {"id": counter_id}
+    )
 
 
 def _status(request, visit: Visit) -> dict:
@@ -181,7 +216,11 @@ def _status(request, visit: Visit) -> dict:
 
 
 def _with_visit(request_: ServiceRequest) -> ServiceRequest:
-    """The request with exactly the columns RequestOut shows (services carry long texts)."""
+    """The request with what RequestOut shows: as the action returns it when it came with its
+    visit, service, agency and counter (``counter.request_at_counter``), else read again with
+    exactly those columns (services carry long texts)."""
+    if all(relation.is_cached(request_) for relation in SHOWN_RELATIONS):
+        return request_
     return (
         ServiceRequest.objects.select_related("visit", "service", "agency", "counter")
         .only(*REQUEST_COLUMNS)
@@ -189,6 +228,12 @@ def _with_visit(request_: ServiceRequest) -> ServiceRequest:
     )
 
 
+SHOWN_RELATIONS = [
+    ServiceRequest.visit,
+    ServiceRequest.service,
+    ServiceRequest.agency,
+    ServiceRequest.counter,
+]
 REQUEST_COLUMNS = [
     "id",
     "step",
@@ -280,35 +325,37 @@ def counter_queue(request, counter_id: int):
 @router.post("/counters/{counter_id}/call-next", response={200: RequestOut, 204: None}, auth=STAFF)
 def call_next(request, counter_id: int):
     """Call the next visitor in queue order; 204 when nobody is waiting."""
-    called = desk.call_next(session=_session(request, counter_id))
+    called = _act(request, counter_id, desk.call_next)
     return Status(204, None) if called is None else _with_visit(called)
 
 
 @router.post("/counters/{counter_id}/call", response=RequestOut, auth=STAFF)
 def call_number(request, counter_id: int, payload: CallIn):
     """Call one waiting ticket out of order, by its number."""
-    return _with_visit(desk.call_specific(session=_session(request, counter_id), code=payload.code))
+    return _with_visit(_act(request, counter_id, desk.call_specific, code=payload.code))
 
 
 @router.post("/counters/{counter_id}/requests/{request_id}/recall", response=RequestOut, auth=STAFF)
 def recall(request, counter_id: int, request_id: int):
-    return _with_visit(desk.recall(session=_session(request, counter_id), request_id=request_id))
+    return _with_visit(_act(request, counter_id, desk.recall, request_id=request_id))
 
 
 @router.post("/counters/{counter_id}/requests/{request_id}/no-show", response=RequestOut, auth=STAFF)
 def no_show(request, counter_id: int, request_id: int):
-    return _with_visit(desk.mark_no_show(session=_session(request, counter_id), request_id=request_id))
+    return _with_visit(_act(request, counter_id, desk.mark_no_show, request_id=request_id))
 
 
 @router.post("/counters/{counter_id}/requests/{request_id}/start", response=RequestOut, auth=STAFF)
 def start(request, counter_id: int, request_id: int):
-    return _with_visit(desk.start_service(session=_session(request, counter_id), request_id=request_id))
+    return _with_visit(_act(request, counter_id, desk.start_service, request_id=request_id))
 
 
 @router.post("/counters/{counter_id}/requests/{request_id}/finish", response=RequestOut, auth=STAFF)
 def finish(request, counter_id: int, request_id: int, payload: FinishIn):
-    done = desk.finish_service(
-        session=_session(request, counter_id),
+    done = _act(
+        request,
+        counter_id,
+        desk.finish_service,
         request_id=request_id,
         outcome=payload.outcome,
         note=payload.note,
@@ -320,19 +367,17 @@ def finish(request, counter_id: int, request_id: int, payload: FinishIn):
 def transfer(request, counter_id: int, request_id: int, payload: TransferIn):
     """Send the visitor to another service; answers the new request (the visitor keeps their place)."""
     service = get_object_or_404(Service, pk=payload.service_id)
-    moved = desk.transfer(
-        session=_session(request, counter_id), request_id=request_id, service=service, note=payload.note
+    moved = _act(
+        request, counter_id, desk.transfer, request_id=request_id, service=service, note=payload.note
     )
     return _with_visit(moved)
 
 
 @router.post("/counters/{counter_id}/requests/{request_id}/park", response=RequestOut, auth=STAFF)
 def park(request, counter_id: int, request_id: int, payload: NoteIn):
-    return _with_visit(
-        desk.park(session=_session(request, counter_id), request_id=request_id, note=payload.note)
-    )
+    return _with_visit(_act(request, counter_id, desk.park, request_id=request_id, note=payload.note))
 
 
 @router.post("/counters/{counter_id}/requests/{request_id}/resume", response=RequestOut, auth=STAFF)
 def resume(request, counter_id: int, request_id: int):
-    return _with_visit(desk.resume(session=_session(request, counter_id), request_id=request_id))
+    return _with_visit(_act(request, counter_id, desk.resume, request_id=request_id))

@@ -33,7 +33,7 @@ def _offers(site: Site, services: Sequence[Service]) -> list[ServiceOffer]:
     found = {
         offer.service_id: offer
         for offer in ServiceOffer.objects.filter(site=site, service__in=services).select_related(
-            "site", "service__agency"
+            "site__hall_settings", "service__agency"
         )
     }
     missing = [service for service in services if service.pk not in found]
@@ -48,10 +48,14 @@ def _lock_sequence(site: Site, prefix: str, day) -> NumberSequence:
     The row is created on the first ticket of the day; ``ignore_conflicts`` lets two
     first tickets race to create it without an error, and the lock serialises them.
     """
-    NumberSequence.objects.bulk_create(
-        [NumberSequence(site=site, prefix=prefix, day=day)], ignore_conflicts=True
-    )
-    return NumberSequence.objects.select_for_update().get(site=site, prefix=prefix, day=day)
+    sequences = NumberSequence.objects.select_for_update()
+    try:
+        return sequences.get(site=site, prefix=prefix, day=day)
+    except NumberSequence.DoesNotExist:
+        NumberSequence.objects.bulk_create(
+            [NumberSequence(site=site, prefix=prefix, day=day)], ignore_conflicts=True
+        )
+        return sequences.get(site=site, prefix=prefix, day=day)
 
 
 def _lock_sequences(site: Site, offers: Sequence[ServiceOffer], day) -> NumberSequence:
@@ -67,9 +71,12 @@ def _lock_sequences(site: Site, offers: Sequence[ServiceOffer], day) -> NumberSe
 
 
 def _take_number(sequence: NumberSequence) -> int:
-    """Sequence recipe, second half: increment in the database, under the lock."""
+    """Sequence recipe, second half: increment in the database, under the lock.
+
+    The row was read under its lock (``_lock_sequence``), so nobody has changed it since:
+    its next number is known without reading it again."""
     NumberSequence.objects.filter(pk=sequence.pk).update(last_number=F("last_number") + 1)
-    sequence.refresh_from_db(fields=["last_number"])
+    sequence.last_number += 1
     return sequence.last_number
 
 
