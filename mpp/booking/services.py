@@ -366,6 +366,7 @@ def check_in(*, code: str, site, channel: str = Channel.KIOSK, user: User | None
             phone=booking.phone,
             user=user,
             booked_at=booking.slot_start,
+            language=booking.language,
         )
         booking.status = Booking.Status.CHECKED_IN
         booking.checked_in_at = now

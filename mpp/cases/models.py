@@ -61,6 +61,7 @@ class Application(models.Model):
     due_date = models.DateField(_("due date"))
     finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
     phone = EncryptedTextField(_("telephone"), blank=True)
+    language = models.CharField(_("language"), max_length=5, default="id")  # of its messages
     # Second factors of the public tracking page, as keyed hashes: the receipt's PIN and
     # the last four digits of the telephone.
     pin_hash = models.CharField(max_length=64, editable=False)

@@ -79,6 +79,7 @@ def open_application(
                         site=site, received=now, standard=catalog.current_standard(request_.service)
                     ),
                     phone=number_phone,
+                    language=request_.visit.language,
                     pin_hash=_pin_hash(pin),
                     phone_tail_hash=_tail(number_phone),
                     created_by=session.officer,
@@ -168,7 +169,11 @@ def _tell_citizen(application: Application, status: str, reason: str = "") -> No
         return _("Your application %(number)s") % {"number": application.tracking_number}, body
 
     notify_citizen(
-        phone=application.phone, kind=f"application.{status}", render=render, site=application.site
+        phone=application.phone,
+        kind=f"application.{status}",
+        render=render,
+        site=application.site,
+        language=application.language,
     )
 
 

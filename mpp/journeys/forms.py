@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from mpp.queueing.forms import TicketForm
+from mpp.queueing.forms import TicketForm, message_language_field
 
 
 class FrontDeskJourneyForm(TicketForm):
@@ -9,6 +9,7 @@ class FrontDeskJourneyForm(TicketForm):
     telephone for messages, as for a single service."""
 
     phone = forms.CharField(label=_("Telephone (optional)"), max_length=30, required=False)
+    language = message_language_field()
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("auto_id", "fd-life-%s")

@@ -32,6 +32,7 @@ def start_journey(
     priority_reason: str = "",
     phone: str = "",
     user: User | None = None,
+    language: str = "",
 ) -> Visit:
     """One number for the whole journey: a visit whose requests are the journey's steps, in order.
 
@@ -62,6 +63,7 @@ def start_journey(
             priority_reason=priority_reason,
             phone=phone,
             user=user,
+            language=language,
         )
         journey = Journey.objects.create(visit=visit, life_event=life_event, started_at=visit.arrived_at)
         # A life event names each service once (step_service_once), and so does a visit.

@@ -5,6 +5,7 @@ from django.core.validators import slug_re
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import translation
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from mpp.journeys import selectors, services
@@ -51,6 +52,7 @@ def kiosk(request, site, event):
                 life_event=life_event,
                 channel=Channel.KIOSK,
                 priority_reason=form.cleaned_data["priority_reason"],
+                language=translation.get_language(),
             )
         except rules.Refusal as exc:
             refusal = exc.message
@@ -85,6 +87,7 @@ def front_desk(request, site):
             channel=Channel.FRONT_DESK,
             priority_reason=form.cleaned_data["priority_reason"],
             phone=form.cleaned_data["phone"],
+            language=form.cleaned_data["language"],
             user=request.user,
         )
     except rules.Refusal as exc:

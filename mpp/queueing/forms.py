@@ -1,4 +1,5 @@
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
@@ -15,11 +16,22 @@ class TicketForm(forms.Form):
     )
 
 
+def message_language_field() -> forms.ChoiceField:
+    """The language of the visitor's messages, asked at the front desk."""
+    return forms.ChoiceField(
+        label=_("Language of the messages"),
+        choices=settings.LANGUAGES,
+        initial=settings.LANGUAGE_CODE,
+        required=False,
+    )
+
+
 class FrontDeskForm(TicketForm):
     offer = forms.ModelChoiceField(label=_("Service"), queryset=None, empty_label=None)
     phone = forms.CharField(
         label=_("Telephone (optional, for 'your turn is near' messages)"), max_length=30, required=False
     )
+    language = message_language_field()
 
     def __init__(self, *args, offers, **kwargs):
         super().__init__(*args, **kwargs)
@@ -27,7 +39,7 @@ class FrontDeskForm(TicketForm):
         self.fields["offer"].label_from_instance = lambda o: (
             f"{o.service.agency.short_name}: {o.service.name}"
         )
-        self.order_fields(["offer", "priority_reason", "phone"])
+        self.order_fields(["offer", "priority_reason", "phone", "language"])
 
     def clean_phone(self):
         phone = self.cleaned_data.get("phone", "").strip()

@@ -167,6 +167,9 @@ class Visit(models.Model):
     )
     channel = models.CharField(_("channel"), max_length=12, choices=Channel.choices)
     phone = EncryptedTextField(_("telephone"), blank=True)
+    # The language the visitor chose (the kiosk's, the booking's, or asked at the front
+    # desk): messages about this visit are written in it.
+    language = models.CharField(_("language"), max_length=5, default="id")
     # The status page's address: random, so that numbers cannot be enumerated.
     token = models.CharField(max_length=24, unique=True, default=new_token, editable=False)
     issued_by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")

@@ -184,6 +184,7 @@ def test_hall_refusals_are_409_with_the_reason(client, hall, tokens, clock_at):
         {"service_ids": [1], "priority_reason": "vip"},
         {"service_ids": [1], "phone": "12"},
         {"service_ids": [1], "extra": True},
+        {"service_ids": [1], "language": "fr"},
     ],
 )
 def test_bad_ticket_requests_change_nothing(client, hall, tokens, body):
@@ -210,6 +211,14 @@ def test_odd_counter_requests_are_clear_errors(client, hall, tokens, path, body)
     response = call(client, "post", path, tokens["officer_a"], body)
     assert response.status_code in {404, 409, 422}
     assert response.json()["detail"]
+
+
+def test_a_ticket_records_the_visitors_language(client, hall, tokens):
+    body = {"service_ids": [hall.world.service_a.pk], "language": "en"}
+    assert call(client, "post", "/sites/contoh/tickets", tokens["front_desk"], body).status_code == 201
+    del body["language"]
+    assert call(client, "post", "/sites/contoh/tickets", tokens["front_desk"], body).status_code == 201
+    assert list(Visit.objects.order_by("id").values_list("language", flat=True)) == ["en", "id"]
 
 
 def test_ticket_status_of_an_unknown_token(client, hall):

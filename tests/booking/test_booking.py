@@ -235,6 +235,13 @@ def test_check_in_keeps_the_slot_as_the_place_and_twice_is_the_same_ticket(booki
     assert (booking.status, booking.visit) == ("checked_in", visit)
 
 
+def test_check_in_carries_the_bookings_language_to_the_visit(booking_hall, clock_at):
+    booking = book(booking_hall, language="en")
+    services.confirm(code=booking.code, otp=last_code())
+    clock_at(dt.datetime(2026, 12, 1, 1, 55, tzinfo=dt.UTC))
+    assert services.check_in(code=booking.code, site=booking_hall.world.site).language == "en"
+
+
 def test_a_booking_checked_in_after_the_cut_off_is_still_served(booking_hall, clock_at):
     last = dt.datetime(2026, 12, 1, 7, 30, tzinfo=dt.UTC)  # 14:30 WIB, after the 30-minute cut-off
     booking = confirmed(booking_hall, start=last)

@@ -72,6 +72,17 @@ def test_open_application_from_the_counter(hall):
     assert application.tracking_number in message.body
 
 
+def test_application_messages_speak_the_visitors_language(hall):
+    issue_ticket(site=hall.world.site, services=[hall.world.service_a], phone="081234567890", language="en")
+    session = hall.session(hall.counter_a1)
+    request_ = desk.call_next(session=session)
+    application, _pin = services.open_application(session=session, request_id=request_.pk)
+    assert application.language == "en"
+    message = Message.objects.get(kind="application.received")
+    assert message.language == "en"
+    assert message.subject == f"Your application {application.tracking_number}"
+
+
 def test_lifecycle_and_reasons(hall):
     session, request_ = at_counter(hall)
     application, _pin = services.open_application(session=session, request_id=request_.pk)

@@ -7,7 +7,7 @@ from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 
 from mpp.notify.models import Message
-from mpp.queueing.models import HallSettings, ServiceRequest
+from mpp.queueing.models import HallSettings, ServiceRequest, Visit
 from mpp.queueing.services import counter as desk
 from mpp.queueing.services.tickets import issue_ticket
 
@@ -39,6 +39,21 @@ def test_the_called_visitor_hears_where_to_go(hall):
     assert "A001" in called.body
     assert re.search(r"\b1\b", called.body)  # counter 1
     assert "Dukcapil" in called.body
+
+
+def test_messages_speak_the_visitors_language(hall):
+    """English where the visitor chose it; a language the platform does not speak gives Indonesian."""
+    ticket(hall, PHONE, language="en")
+    ticket(hall, "0812 3456 7891", language="fr")
+    assert list(Visit.objects.order_by("id").values_list("language", flat=True)) == ["en", "id"]
+    session = hall.session(hall.counter_a1)
+    first = desk.call_next(session=session)
+    desk.finish_service(session=session, request_id=first.pk, outcome="completed")
+    desk.call_next(session=session)
+    english, indonesian = messages("queue.called")
+    assert (english.language, english.subject) == ("en", "Your number is called")
+    assert "please go to counter 1" in english.body
+    assert (indonesian.language, indonesian.subject) == ("id", "Nomor Anda dipanggil")
 
 
 def test_the_visitor_who_becomes_third_hears_it_once(hall):

@@ -217,7 +217,26 @@ def test_front_desk_issues_with_a_phone_number(client, hall):
     assert "6281234567890" not in html
 
 
-@pytest.mark.parametrize("data", [{"offer": "999999"}, {"phone": "12"}, {"priority_reason": "vip"}])
+def test_front_desk_asks_the_language_of_the_messages(client, hall):
+    client.force_login(hall.world.front_desk)
+    html = client.get("/contoh/meja-depan/").content.decode()
+    assert 'name="language"' in html
+    client.post(
+        "/contoh/meja-depan/",
+        {"offer": hall.offer_a.pk, "priority_reason": "", "phone": "0812 3456 7890", "language": "en"},
+    )
+    assert Visit.objects.get().language == "en"
+
+
+def test_a_kiosk_in_english_issues_an_english_visit(kiosk, hall):
+    kiosk.post(f"/en/contoh/anjungan/layanan/{hall.offer_a.pk}/", {"priority_reason": ""})
+    kiosk.post(f"/contoh/anjungan/layanan/{hall.offer_a.pk}/", {"priority_reason": ""})
+    assert list(Visit.objects.order_by("id").values_list("language", flat=True)) == ["en", "id"]
+
+
+@pytest.mark.parametrize(
+    "data", [{"offer": "999999"}, {"phone": "12"}, {"priority_reason": "vip"}, {"language": "fr"}]
+)
 def test_front_desk_bad_input_is_a_form_error(client, hall, data):
     client.force_login(hall.world.front_desk)
     response = client.post("/contoh/meja-depan/", {"offer": hall.offer_a.pk, "priority_reason": "", **data})

@@ -63,6 +63,7 @@ class JourneyIn(Input):
     life_event: StrictStr = Field(..., max_length=60)
     priority_reason: Literal[tuple(PriorityReason.values)] | Literal[""] = ""  # type: ignore[valid-type]
     phone: str = Field("", max_length=30)
+    language: Literal["id", "en"] = Field("id", description="The visitor's language for messages.")
 
 
 class HandoffIn(Input):
@@ -144,6 +145,7 @@ def start_journey(request, slug: str, payload: JourneyIn):
         priority_reason=payload.priority_reason,
         phone=payload.phone,
         user=request.auth,
+        language=payload.language,
     )
     return Status(201, _status(request, visit))
 

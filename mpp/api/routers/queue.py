@@ -39,6 +39,7 @@ class TicketIn(Input):
     service_ids: list[StrictInt] = Field(..., min_length=1, max_length=5)
     priority_reason: Literal[tuple(PriorityReason.values)] | Literal[""] = ""  # type: ignore[valid-type]
     phone: str = Field("", max_length=30)
+    language: Literal["id", "en"] = Field("id", description="The visitor's language for messages.")
 
 
 class RequestOut(Schema):
@@ -273,6 +274,7 @@ def create_ticket(request, slug: str, payload: TicketIn):
         priority_reason=payload.priority_reason,
         phone=payload.phone,
         user=request.auth,
+        language=payload.language,
     )
     return Status(201, _status(request, visit))
 

@@ -41,9 +41,6 @@ MAX_CLAIM_ATTEMPTS = 8
 # The roles that work at a counter (as in tenancy.access.workable_counters).
 COUNTER_ROLES = (Role.OFFICER, Role.AGENCY_ADMIN)
 MAX_NOTE = 500
-# Visit records no language (the kiosk asks none): messages about the queue go out in
-# Bahasa Indonesia, the platform's default.
-VISITOR_LANGUAGE = "id"
 
 
 class NotFound(ValidationError):
@@ -199,14 +196,16 @@ def _tell_visitors(request: ServiceRequest, session: CounterSession, now: dt.dat
             kind="queue.called",
             render=called,
             site=site,
-            language=VISITOR_LANGUAGE,
+            language=request.visit.language,
         )
     near = (
         ServiceRequest.objects.filter(
             site_id=site.pk, service_id=request.service_id, status=RequestStatus.WAITING, visit__day=day
         )
         .select_related("visit")
-        .only("near_notified_at", "visit", "visit__prefix", "visit__number", "visit__phone")
+        .only(
+            "near_notified_at", "visit", "visit__prefix", "visit__number", "visit__phone", "visit__language"
+        )
         .order_by("-priority", "queue_time", "id")[ahead - 1 : ahead]
     )
     near = next(iter(near), None)
@@ -232,7 +231,7 @@ def _tell_visitors(request: ServiceRequest, session: CounterSession, now: dt.dat
         return _("Your turn is near"), body % {"code": code, "count": before, "agency": agency.short_name}
 
     notify_citizen(
-        phone=near.visit.phone, kind="queue.near", render=near_turn, site=site, language=VISITOR_LANGUAGE
+        phone=near.visit.phone, kind="queue.near", render=near_turn, site=site, language=near.visit.language
     )
 
 

@@ -3,6 +3,7 @@
 import datetime as dt
 from collections.abc import Sequence
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db.models import F
 from django.utils import timezone
@@ -108,6 +109,7 @@ def issue_ticket(
     phone: str = "",
     user: User | None = None,
     booked_at: dt.datetime | None = None,
+    language: str = "",
 ) -> Visit:
     """A numbered ticket for one visitor and one or more services (taken in order).
 
@@ -117,6 +119,9 @@ def issue_ticket(
     Every service of the ticket must be open for tickets now (``rules.check_ticket``:
     offered, its agency's hours, the cut-off) and within its daily quota, not only the
     first: a later step is a promise of service today too.
+
+    ``language`` is the visitor's for the messages about this visit (a language the
+    platform does not speak, or none, gives Bahasa Indonesia).
 
     Raises ``rules.Refusal`` when the hall cannot issue it (closed, cut-off, quota)
     and ``ValidationError`` for bad input; either way nothing is written.
@@ -131,6 +136,8 @@ def issue_ticket(
     if channel not in Channel.values:
         raise ValidationError({"channel": _("Unknown channel.")})
     phone = normalize_phone(phone) if phone else ""
+    if language not in dict(settings.LANGUAGES):
+        language = settings.LANGUAGE_CODE
     offers = _offers(site, services)
     first = offers[0]
     for offer in offers:
@@ -151,6 +158,7 @@ def issue_ticket(
             priority_reason=priority_reason,
             channel=channel,
             phone=phone,
+            language=language,
             issued_by=user,
         )
         requests = ServiceRequest.objects.bulk_create(

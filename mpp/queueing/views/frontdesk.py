@@ -27,6 +27,7 @@ def front_desk(request, site):
                 channel=Channel.FRONT_DESK,
                 priority_reason=form.cleaned_data["priority_reason"],
                 phone=form.cleaned_data["phone"],
+                language=form.cleaned_data["language"],
                 user=request.user,
             )
         except rules.Refusal as exc:

@@ -4,6 +4,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import translation
 from django.views.decorators.http import require_http_methods, require_safe
 
 from mpp.catalog import selectors as catalog
@@ -73,6 +74,7 @@ def service(request, site, offer):
                 services=[offer.service],
                 channel=Channel.KIOSK,
                 priority_reason=form.cleaned_data["priority_reason"],
+                language=translation.get_language(),
             )
         except rules.Refusal as exc:
             refusal = exc.message
