@@ -233,6 +233,9 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 HTTPS = env_bool("MPP_HTTPS", default=PRODUCTION)
+# Proxies in front that append the caller's address to X-Forwarded-For (the client's IP
+# for rate limits is the one the outermost of them saw): one TLS proxy with HTTPS.
+MPP_PROXY_HOPS = int(os.environ.get("MPP_PROXY_HOPS", "1" if HTTPS else "0"))
 if HTTPS:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_SSL_REDIRECT = env_bool("MPP_SSL_REDIRECT", default=True)

@@ -18,7 +18,9 @@ from mpp.core.phone import normalize_phone
 from mpp.notify.services import notify_citizen
 from mpp.privacy.crypto import blind_index
 from mpp.queueing.models import Channel, ServiceOffer, Visit
+from mpp.queueing.rules import Refusal
 from mpp.queueing.services.tickets import issue_ticket
+from mpp.tenancy.calendar import site_calendar
 from mpp.tenancy.models import User
 
 OTP_ATTEMPTS = 5
@@ -83,6 +85,22 @@ def _lock_offer(offer: ServiceOffer) -> None:
     ServiceOffer.objects.select_for_update().filter(pk=offer.pk).values_list("pk").first()
 
 
+def _expire_stale_holds(*, nik_key: str, offer: ServiceOffer, day: dt.date, now: dt.datetime) -> None:
+    """This NIK's unconfirmed holds of the day whose time to confirm has passed are over
+    now, not at the next sweep: a citizen whose code never came may book again at once
+    (and the one-booking-per-NIK constraint, which counts every pending one, agrees)."""
+    Booking.objects.filter(
+        nik_hash=nik_key, offer=offer, day=day, status=Booking.Status.PENDING, otp_expires_at__lte=now
+    ).update(status=Booking.Status.EXPIRED)
+
+
+def _aware(slot_start: dt.datetime) -> None:
+    if timezone.is_naive(slot_start):
+        raise ValidationError(
+            {"slot_start": [_("Give the time with its time zone, for example 2026-12-01T09:00:00+07:00.")]}
+        )
+
+
 def book(
     *,
     offer: ServiceOffer,
@@ -125,6 +143,7 @@ def book(
         errors["language"] = [_("Choose Indonesian or English.")]
     if errors:
         raise ValidationError(errors)
+    _aware(slot_start)
     nik_key = _nik_key(nik_value)
     if not selectors.online_offers(offer.site).filter(pk=offer.pk).exists():
         raise BookingRefused(
@@ -144,6 +163,7 @@ def book(
             # Capacity recipe: lock once, late (the offer row: every booking of this service
             # waits here), then count the places held, then insert.
             _lock_offer(offer)
+            _expire_stale_holds(nik_key=nik_key, offer=offer, day=day, now=now)
             held = Booking.objects.filter(selectors.holding(now), offer=offer, day=day)
             if held.filter(slot_start=slot_start).count() >= selectors.slot_capacity(offer):
                 raise BookingRefused("full", _("This slot is full. Please choose another time."))
@@ -295,27 +315,39 @@ def reschedule(*, booking: Booking, slot_start: dt.datetime) -> Booking:
     """Move a confirmed booking to another slot of the same service, if it has room."""
     now = clock.now()
     offer = booking.offer
+    _aware(slot_start)
     day = timezone.localdate(slot_start, offer.site.zone)
     slot = next((s for s in selectors.slot_starts(offer, day) if s[0] == slot_start), None)
     if slot is None or slot_start <= now or day not in selectors.bookable_days(offer, now):
         raise BookingRefused("bad_slot", _("This time is not a slot of the service."))
-    with write_transaction():
-        _lock_offer(offer)
-        booking = Booking.objects.select_for_update().get(pk=booking.pk)
-        if booking.status != Booking.Status.CONFIRMED:
-            raise BookingRefused("not_active", _("Only a confirmed booking can be moved."))
-        held = Booking.objects.filter(selectors.holding(now), offer=offer, day=day).exclude(pk=booking.pk)
-        if held.filter(slot_start=slot_start).count() >= selectors.slot_capacity(offer):
-            raise BookingRefused("full", _("This slot is full. Please choose another time."))
-        if held.count() >= selectors.day_capacity(offer, len(selectors.slot_starts(offer, day))):
-            raise BookingRefused("day_full", _("All online places of this day are taken."))
-        if day != booking.day and held.filter(nik_hash=booking.nik_hash).exists():
-            raise BookingRefused(
-                "duplicate", _("This NIK already has a booking for this service on this day.")
-            )
-        booking.day, booking.slot_start, booking.slot_end = day, slot[0], slot[1]
-        booking.reminded_day_at = booking.reminded_hour_at = None
-        booking.save(update_fields=["day", "slot_start", "slot_end", "reminded_day_at", "reminded_hour_at"])
+    try:
+        with write_transaction():
+            return _move(booking, offer, day, slot, now)
+    except IntegrityError as exc:
+        # The one-booking-per-NIK constraint caught a race the check could not see.
+        raise BookingRefused(
+            "duplicate", _("This NIK already has a booking for this service on this day.")
+        ) from exc
+
+
+def _move(booking: Booking, offer: ServiceOffer, day: dt.date, slot, now: dt.datetime) -> Booking:
+    """The move itself, in the caller's transaction: the capacity recipe of ``book``."""
+    slot_start = slot[0]
+    _lock_offer(offer)
+    booking = Booking.objects.select_for_update().get(pk=booking.pk)
+    if booking.status != Booking.Status.CONFIRMED:
+        raise BookingRefused("not_active", _("Only a confirmed booking can be moved."))
+    _expire_stale_holds(nik_key=booking.nik_hash, offer=offer, day=day, now=now)
+    held = Booking.objects.filter(selectors.holding(now), offer=offer, day=day).exclude(pk=booking.pk)
+    if held.filter(slot_start=slot_start).count() >= selectors.slot_capacity(offer):
+        raise BookingRefused("full", _("This slot is full. Please choose another time."))
+    if held.count() >= selectors.day_capacity(offer, len(selectors.slot_starts(offer, day))):
+        raise BookingRefused("day_full", _("All online places of this day are taken."))
+    if day != booking.day and held.filter(nik_hash=booking.nik_hash).exists():
+        raise BookingRefused("duplicate", _("This NIK already has a booking for this service on this day."))
+    booking.day, booking.slot_start, booking.slot_end = day, slot[0], slot[1]
+    booking.reminded_day_at = booking.reminded_hour_at = None
+    booking.save(update_fields=["day", "slot_start", "slot_end", "reminded_day_at", "reminded_hour_at"])
     return booking
 
 
@@ -359,15 +391,20 @@ def check_in(*, code: str, site, channel: str = Channel.KIOSK, user: User | None
                 _("Check-in closed at %(time)s. Please take a number at the kiosk.")
                 % {"time": formats.time_format(timezone.localtime(closes, site.zone), "H.i")},
             )
-        visit = issue_ticket(
-            site=site,
-            services=[booking.offer.service],
-            channel=channel,
-            phone=booking.phone,
-            user=user,
-            booked_at=booking.slot_start,
-            language=booking.language,
-        )
+        try:
+            visit = issue_ticket(
+                site=site,
+                services=[booking.offer.service],
+                channel=channel,
+                phone=booking.phone,
+                user=user,
+                booked_at=booking.slot_start,
+                language=booking.language,
+            )
+        except Refusal as exc:
+            # The hall cannot serve it now (closed today, the service no longer offered):
+            # said in the hall's words, and the booking stays as it was.
+            raise BookingRefused(exc.code, exc.message) from exc
         booking.status = Booking.Status.CHECKED_IN
         booking.checked_in_at = now
         booking.visit = visit
@@ -375,14 +412,53 @@ def check_in(*, code: str, site, channel: str = Channel.KIOSK, user: User | None
     return visit
 
 
+def _cancel_unservable(done: dict[str, int]) -> None:
+    """Bookings of a day the hall has closed since (a closure added to its calendar), or of
+    a service it no longer offers, are cancelled, and the citizen is told: they are never
+    counted as missed, and nobody travels to a closed hall."""
+    calendars = {}
+    active = Booking.objects.filter(
+        status__in=[Booking.Status.PENDING, Booking.Status.CONFIRMED]
+    ).select_related("site", "offer__service")
+    for booking in active:
+        site = booking.site
+        if site.pk not in calendars:
+            calendars[site.pk] = site_calendar(site)
+        if booking.offer.is_active and calendars[site.pk].is_working_day(booking.day):
+            continue
+        with write_transaction():
+            if not Booking.objects.filter(pk=booking.pk, status=booking.status).update(
+                status=Booking.Status.CANCELLED
+            ):
+                continue
+            done["cancelled"] += 1
+            if booking.status != Booking.Status.CONFIRMED:
+                continue  # never confirmed: nobody is on the way
+            _tell(
+                booking,
+                "booking.cancelled",
+                lambda b=booking: (
+                    _("Booking %(code)s is cancelled") % {"code": b.code},
+                    _(
+                        "Booking %(code)s (%(service)s, %(when)s) is cancelled: the hall does not "
+                        "serve it on that day. Please book another day or take a number at the hall. "
+                        "We apologise."
+                    )
+                    % {"code": b.code, "service": b.offer.service.name, "when": _local(b.slot_start, b.site)},
+                ),
+            )
+
+
 def sweep(*, now: dt.datetime | None = None) -> dict[str, int]:
-    """Expire unconfirmed holds, mark missed bookings as no-shows, send the reminders."""
+    """Expire unconfirmed holds, cancel bookings the hall can no longer serve, mark missed
+    bookings as no-shows, send the reminders."""
     now = now or clock.now()
-    done = {"expired": 0, "no_show": 0, "reminded": 0}
+    done = {"expired": 0, "cancelled": 0, "no_show": 0, "reminded": 0}
     with write_transaction():
         done["expired"] = Booking.objects.filter(
             status=Booking.Status.PENDING, otp_expires_at__lte=now
         ).update(status=Booking.Status.EXPIRED)
+    _cancel_unservable(done)
     missed = Booking.objects.filter(status=Booking.Status.CONFIRMED, slot_start__lt=now).select_related(
         "site"
     )

@@ -99,6 +99,11 @@ def confirm(request, code):
     )
     form = ConfirmForm(request.POST or None)
     refusal = None
+    if booking.status not in (Booking.Status.PENDING, Booking.Status.CONFIRMED):
+        # Cancelled, expired, checked in, missed: say so, with no code to enter.
+        return render(
+            request, "booking/confirm.html", {"site": booking.site, "booking": booking, "over": True}
+        )
     if request.method == "POST" and form.is_valid():
         try:
             booking = services.confirm(code=booking.code, otp=form.cleaned_data["otp"])
@@ -140,7 +145,8 @@ def manage(request):
             slots = selectors.slots(booking.offer, day, now) if day else []
         except services.BookingRefused as exc:
             refusal = exc.message
-        except ValueError:
+        except (ValueError, ValidationError):
+            # Not a time, or one without its zone: a form's slot always has both.
             refusal = _("This time is not a slot of the service.")
     return render(
         request,
@@ -191,8 +197,9 @@ def kiosk_check_in(request, site):
 @require_POST
 def front_desk_check_in(request, site):
     site = get_object_or_404(front_desk_sites(request.user), slug=site)
-    visit, _form, refusal = _check_in(request, site, Channel.FRONT_DESK, request.user)
+    visit, form, refusal = _check_in(request, site, Channel.FRONT_DESK, request.user)
     if visit is not None:
         return redirect("queueing:front-desk-ticket", site=site.slug, token=visit.token)
-    messages.error(request, refusal or "")
+    errors = [error for field in form.errors.values() for error in field]
+    messages.error(request, refusal or " ".join(errors) or _("Enter the booking code."))
     return redirect("queueing:front-desk", site=site.slug)

@@ -33,6 +33,18 @@ def forget_before(moment: dt.datetime) -> int:
 
 
 def client_ip(request) -> str:
-    """The caller's address; behind the hall's proxy, the first forwarded one."""
-    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "") if settings.HTTPS else ""
-    return (forwarded.split(",")[0].strip() or request.META.get("REMOTE_ADDR", "")) or "unknown"
+    """The caller's address.
+
+    Behind ``MPP_PROXY_HOPS`` proxies, the address the outermost of them saw: each proxy
+    appends the address it was called from to X-Forwarded-For, so that one is the
+    ``hops``-th from the right. The entries left of it are the caller's own words, and a
+    caller who writes a new one each time must not get a new limit each time.
+    """
+    remote = request.META.get("REMOTE_ADDR", "")
+    hops = settings.MPP_PROXY_HOPS
+    if hops:
+        forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+        forwarded = [part for part in forwarded if part]
+        if forwarded:
+            return forwarded[-min(hops, len(forwarded))][:64]
+    return remote or "unknown"

@@ -4,6 +4,7 @@ import pytest
 
 from mpp.api.services import issue_token
 from mpp.booking.models import Booking
+from mpp.privacy.models import AccessLog
 from mpp.queueing.models import Visit
 from tests.api.test_queue_api import call
 from tests.booking.conftest import TUESDAY_9, last_code, nik
@@ -80,7 +81,30 @@ def test_refusals_have_the_shared_error_shape(client, booking_hall):
     assert unknown.status_code == 404
     extra = book(client, booking_hall, 3, admin=True)
     assert extra.status_code == 422
+    naive = book(client, booking_hall, 4, slot_start="2026-12-01T09:00:00")
+    assert naive.status_code == 422
+    assert naive.json()["errors"][0]["field"] == "slot_start"
     assert Booking.objects.count() == 1
+    call(client, "post", f"/bookings/{code}/confirm", body={"otp": last_code()})
+    moved = call(
+        client,
+        "post",
+        f"/bookings/{code}/move",
+        body={"nik_tail": nik(1)[-4:], "slot_start": "2026-12-01T10:00:00"},
+    )
+    assert moved.status_code == 422
+    assert Booking.objects.get(code=code).slot_start == TUESDAY_9
+
+
+def test_reading_the_days_bookings_is_in_the_access_audit(client, booking_hall, front_desk_token):
+    assert call(client, "get", "/sites/contoh/bookings?date=2026-12-01", front_desk_token).json() == []
+    assert not AccessLog.objects.exists()  # nothing was shown
+    book(client, booking_hall)
+    for _ in range(2):  # a refreshing screen is one reading
+        [row] = call(client, "get", "/sites/contoh/bookings?date=2026-12-01", front_desk_token).json()
+    assert row["name"] == "Siti Aminah"
+    [log] = AccessLog.objects.all()
+    assert (log.user, log.subject) == (booking_hall.world.front_desk, "booking.day:contoh:2026-12-01")
 
 
 def test_another_sites_offer_and_staff_are_refused(client, booking_hall, world):

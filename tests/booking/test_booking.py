@@ -5,11 +5,13 @@ from django.core.exceptions import ValidationError
 
 from mpp.booking import selectors, services
 from mpp.booking.models import Booking, OnlineOffer
+from mpp.core import clock
 from mpp.notify.models import Message
 from mpp.queueing.models import Visit
 from mpp.queueing.rules import Refusal
 from mpp.queueing.services import counter as desk
 from mpp.queueing.services.tickets import issue_ticket
+from mpp.tenancy.models import CalendarOverride
 from tests.booking.conftest import TUESDAY_9, last_code, nik
 
 D = dt.date
@@ -270,7 +272,7 @@ def test_sweep_expires_marks_no_shows_and_reminds_once(booking_hall, clock_at):
     kept = confirmed(booking_hall, 1)
     book(booking_hall, 2)  # never confirmed
     clock_at(dt.datetime(2026, 11, 30, 3, 0, tzinfo=dt.UTC))  # Monday 10:00, 23 hours before the slot
-    assert services.sweep() == {"expired": 1, "no_show": 0, "reminded": 1}
+    assert services.sweep() == {"expired": 1, "cancelled": 0, "no_show": 0, "reminded": 1}
     assert services.sweep()["reminded"] == 0
     clock_at(dt.datetime(2026, 12, 1, 1, 30, tzinfo=dt.UTC))  # half an hour before
     assert services.sweep()["reminded"] == 1
@@ -337,3 +339,73 @@ def test_walk_ins_leave_the_places_held_by_bookings(booking_hall, clock_at):
     assert refused.value.code == "quota"
     clock_at(TUESDAY_9 - dt.timedelta(minutes=10))
     services.check_in(code=first.code, site=booking_hall.world.site)  # the booked place is there
+
+
+# Edges the hall and the clock bring ----------------------------------------------------
+
+
+def test_a_time_without_its_zone_is_a_clear_error(booking_hall):
+    with pytest.raises(ValidationError) as refused:
+        book(booking_hall, start=TUESDAY_9.replace(tzinfo=None))
+    assert "slot_start" in refused.value.message_dict
+    booking = confirmed(booking_hall)
+    with pytest.raises(ValidationError):
+        services.reschedule(booking=booking, slot_start=dt.datetime(2026, 12, 2, 10, 0))
+    assert Booking.objects.count() == 1
+
+
+def test_a_hold_past_its_time_to_confirm_does_not_block_booking_again(booking_hall, clock_at):
+    """The code never came (a mistyped telephone): once the hold has lapsed, the citizen
+    may book again at once, before any sweep."""
+    lapsed = book(booking_hall)
+    clock_at(dt.datetime(2026, 11, 30, 2, 30, tzinfo=dt.UTC))  # Monday 09:30: the hold lapsed
+    again = book(booking_hall, phone="081234567891")
+    lapsed.refresh_from_db()
+    assert (lapsed.status, again.status) == ("expired", "pending")
+
+
+def test_moving_onto_a_day_with_a_lapsed_hold_of_the_same_nik(booking_hall, clock_at):
+    booking = confirmed(booking_hall)
+    wednesday = dt.datetime(2026, 12, 2, 3, 0, tzinfo=dt.UTC)
+    book(booking_hall, start=wednesday)  # never confirmed
+    clock_at(dt.datetime(2026, 11, 30, 2, 30, tzinfo=dt.UTC))
+    moved = services.reschedule(booking=booking, slot_start=wednesday)
+    assert (moved.day, moved.status) == (D(2026, 12, 2), "confirmed")
+    assert Booking.objects.filter(day=D(2026, 12, 2), status="expired").count() == 1
+
+
+def test_check_in_on_a_day_the_hall_closed_since_is_refused_in_words(booking_hall, clock_at):
+    booking = confirmed(booking_hall)
+    CalendarOverride.objects.create(
+        site=booking_hall.world.site, date=D(2026, 12, 1), kind="closed", note="Banjir"
+    )
+    clock_at(TUESDAY_9)
+    with pytest.raises(services.BookingRefused) as refused:
+        services.check_in(code=booking.code, site=booking_hall.world.site)
+    assert "tutup" in refused.value.message
+    booking.refresh_from_db()
+    assert (booking.status, Visit.objects.count()) == ("confirmed", 0)
+    booking_hall.offer_a.is_active = False
+    booking_hall.offer_a.save()
+    CalendarOverride.objects.all().delete()
+    with pytest.raises(services.BookingRefused):
+        services.check_in(code=booking.code, site=booking_hall.world.site)
+
+
+def test_a_closure_cancels_the_days_bookings_and_tells_the_citizen_never_a_strike(booking_hall, clock_at):
+    closed_day = confirmed(booking_hall)
+    pending = book(booking_hall, 2)
+    other_day = confirmed(booking_hall, 3, start=dt.datetime(2026, 12, 2, 3, 0, tzinfo=dt.UTC))
+    CalendarOverride.objects.create(
+        site=booking_hall.world.site, date=D(2026, 12, 1), kind="closed", note="Banjir"
+    )
+    assert services.sweep()["cancelled"] == 2
+    for booking in (closed_day, pending, other_day):
+        booking.refresh_from_db()
+    assert (closed_day.status, pending.status, other_day.status) == ("cancelled", "cancelled", "confirmed")
+    [told] = Message.objects.filter(kind="booking.cancelled")
+    assert closed_day.code in told.body
+    assert told.subject == f"Booking {closed_day.code} dibatalkan"
+    clock_at(dt.datetime(2026, 12, 1, 9, 0, tzinfo=dt.UTC))  # the day is over
+    assert services.sweep()["no_show"] == 0
+    assert selectors.no_shows(closed_day.nik_hash, booking_hall.world.site, clock.now()) == 0

@@ -1,4 +1,5 @@
 import datetime as dt
+import re
 
 import pytest
 
@@ -31,6 +32,16 @@ def confirmed_code(client, hall, n=1, slot=TUESDAY_9):
     code = response["Location"].rstrip("/").rsplit("/", 1)[1]
     client.post(f"/booking/{code}/", {"otp": last_code()})
     return code
+
+
+def test_the_link_of_a_booking_that_is_over_says_so_without_a_form(client, booking_hall):
+    code = confirmed_code(client, booking_hall)
+    Booking.objects.filter(code=code).update(status="cancelled")
+    html = client.get(f"/booking/{code}/").content.decode()
+    assert f"Booking {code} berstatus dibatalkan" in html
+    assert 'name="otp"' not in html
+    client.post(f"/booking/{code}/", {"otp": "123456"})
+    assert Booking.objects.get(code=code).status == "cancelled"
 
 
 def test_the_service_list_shows_only_bookable_services(client, booking_hall):
@@ -131,5 +142,10 @@ def test_front_desk_check_in(client, booking_hall, clock_at):
     assert Visit.objects.get().channel == "front_desk"
     refused = client.post("/contoh/meja-depan/booking/", {"code": "AAAAAAAA"}, follow=True)
     assert "Tidak ada booking dengan kode ini di sini." in refused.content.decode()
+    malformed = client.post("/contoh/meja-depan/booking/", {"code": ""}, follow=True)
+    said = re.search(r'<li class="message error">([^<]*)</li>', malformed.content.decode())
+    assert said is not None
+    assert said.group(1).strip()  # a malformed code is answered in words
+    assert Visit.objects.count() == 1
     client.force_login(booking_hall.world.officer_a)
     assert client.post("/contoh/meja-depan/booking/", {"code": code}).status_code == 404
