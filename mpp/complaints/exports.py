@@ -17,12 +17,12 @@ from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from mpp.complaints import selectors
 from mpp.complaints.identity import IDENTITY_FIELDS, export_identity
 from mpp.complaints.models import Complaint, Entry, Status
 from mpp.core import clock
+from mpp.core.sheets import append_row
 from mpp.privacy.models import AccessLog
 
 MAX_ROWS = 20000
@@ -205,12 +205,10 @@ def to_xlsx(data: list[list[object]]) -> bytes:
     sheet.title = "Pengaduan"
     sheet.append(HEADERS)
     for row in data:
-        sheet.append([ILLEGAL_CHARACTERS_RE.sub("", v) if isinstance(v, str) else v for v in row])
+        append_row(sheet, row)
     for cells in sheet.iter_rows(min_row=2):
         for cell in cells:
-            if isinstance(cell.value, str) and cell.value.startswith("="):
-                cell.data_type = "s"  # text, never a formula
-            elif isinstance(cell.value, dt.datetime):
+            if isinstance(cell.value, dt.datetime):
                 cell.number_format = "yyyy-mm-dd hh:mm"
             elif isinstance(cell.value, dt.date):
                 cell.number_format = "yyyy-mm-dd"

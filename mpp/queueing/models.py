@@ -195,6 +195,15 @@ class Visit(models.Model):
     def is_priority(self) -> bool:
         return bool(self.priority_reason)
 
+    @property
+    def check_code(self) -> str:
+        """Four digits printed under the number: with it, a number typed in proves the ticket
+        is in hand (numbers run in order and show on the boards; this cannot be guessed
+        from them)."""
+        from mpp.privacy.crypto import blind_index
+
+        return f"{int(blind_index(self.token, purpose='ticket-check')[:8], 16) % 10000:04d}"
+
 
 class RequestStatus(models.TextChoices):
     PENDING = "pending", _("Pending an earlier step")

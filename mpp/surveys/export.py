@@ -16,6 +16,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
+from mpp.core.sheets import append_row
 from mpp.surveys.models import Answer, Response
 from mpp.surveys.selectors import Report
 
@@ -114,7 +115,8 @@ def workbook(report: Report, responses: QuerySet[Response]) -> bytes:
     for response_id, key, agency_id, value in answers:
         values[response_id][key if agency_id is None else f"{agency_id}:{key}"] = value
     for number, response in enumerate(rows, start=1):
-        data.append(
+        append_row(
+            data,
             [
                 number,
                 response.served_on,
@@ -125,7 +127,7 @@ def workbook(report: Report, responses: QuerySet[Response]) -> bytes:
                 response.get_occupation_display() if response.occupation else "",
             ]
             + [values[response.pk].get(key) for key in keys]
-            + [response.comment]
+            + [response.comment],
         )
     for index in range(1, data.max_column + 1):
         data.column_dimensions[get_column_letter(index)].width = 12

@@ -1,4 +1,5 @@
 import datetime as dt
+import secrets
 
 from django import forms
 from django.utils.translation import get_language
@@ -73,6 +74,8 @@ class PaperForm(SurveyForm):
     service = forms.ModelChoiceField(
         label=_("Service (optional)"), queryset=Service.objects.none(), required=False
     )
+    # A new key for each form shown: a double submit of one form saves it once.
+    submit_key = forms.CharField(widget=forms.HiddenInput, max_length=64, required=False)
 
     def __init__(self, *args, agency: Agency, today: dt.date, **kwargs):
         super().__init__(*args, unsur=selectors.unsur_for(agency), all_required=False, **kwargs)
@@ -80,6 +83,7 @@ class PaperForm(SurveyForm):
             "name"
         )
         self.fields["served_on"].initial = today
+        self.fields["submit_key"].initial = secrets.token_urlsafe(16)
         self.fields = {
             "served_on": self.fields.pop("served_on"),
             "service": self.fields.pop("service"),
@@ -89,3 +93,9 @@ class PaperForm(SurveyForm):
 
 class CodeForm(forms.Form):
     code = forms.CharField(label=_("The number on your ticket, or scan its QR code"), max_length=200)
+    check = forms.RegexField(
+        label=_("With a typed number: the 4-digit ticket code under it"),
+        regex=r"^\s*\d{4}\s*$",
+        required=False,
+        error_messages={"invalid": _("The ticket code has four digits.")},
+    )

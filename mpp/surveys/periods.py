@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+FIRST_YEAR, LAST_YEAR = 2000, 2100  # the periods a report can name
 _PATTERN = re.compile(r"^(?P<year>\d{4})(?:-(?:(?P<month>\d{2})|Q(?P<quarter>[1-4])|S(?P<semester>[12])))?$")
 
 
@@ -30,9 +31,10 @@ class Period:
         return _("Year %(year)s") % {"year": year}
 
     def previous(self, count: int) -> list["Period"]:
-        """This period and the ``count - 1`` before it, oldest first (for a trend)."""
+        """This period and the ``count - 1`` before it, oldest first (for a trend); fewer
+        when the earliest period there is (in 2000) comes first."""
         periods = [self]
-        while len(periods) < count:
+        while len(periods) < count and periods[0].start > dt.date(FIRST_YEAR, 1, 1):
             periods.insert(0, containing(periods[0].start - dt.timedelta(days=1), self.kind))
         return periods
 
@@ -45,7 +47,7 @@ def _end_of_month(year: int, month: int) -> dt.date:
 def parse(code: str) -> Period:
     """A period from its code; ``ValueError`` with a translated message when it is not one."""
     match = _PATTERN.match((code or "").strip().upper())
-    if not match or not 2000 <= int(match["year"]) <= 2100:
+    if not match or not FIRST_YEAR <= int(match["year"]) <= LAST_YEAR:
         raise ValueError(_("Write the period as 2026, 2026-S2, 2026-Q4 or 2026-11."))
     year = int(match["year"])
     if match["month"]:

@@ -85,10 +85,16 @@ def _unsur_of_scope(scope: Scope, unsur_ids: set[int]) -> list[tuple[str, str]]:
 
 
 def result(scope: Scope, period: Period) -> ikm.Result:
-    """The IKM of a scope and period, from every response in it (paper ones included)."""
-    answers = Answer.objects.filter(response__in=responses(scope, period).values("pk")).values_list(
-        "response_id", "unsur_id", "unsur__key", "unsur__agency_id", "value"
-    )
+    """The IKM of a scope and period, from every response in it (paper ones included).
+
+    An agency's own unsur count in its IKM and its services'; across agencies (the whole
+    mall) only the regulation's nine do, so that one agency's extra question does not
+    weigh as much as a national one in the mall's figure.
+    """
+    answers = Answer.objects.filter(response__in=responses(scope, period).values("pk"))
+    if scope.agency is None:
+        answers = answers.filter(unsur__agency=None)
+    answers = answers.values_list("response_id", "unsur_id", "unsur__key", "unsur__agency_id", "value")
     by_response: dict[int, dict[str, int]] = defaultdict(dict)
     unsur_ids: set[int] = set()
     for response_id, unsur_id, key, agency_id, value in answers:

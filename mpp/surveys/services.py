@@ -10,6 +10,8 @@ from django.utils.translation import gettext as _
 from mpp.catalog.models import Service
 from mpp.core import clock
 from mpp.core.db import write_transaction
+from mpp.core.sheets import CONTROL_CHARACTERS
+from mpp.privacy.crypto import blind_index
 from mpp.queueing.models import RequestStatus, ServiceRequest
 from mpp.surveys import selectors
 from mpp.surveys.models import Answer, Response, Unsur
@@ -47,6 +49,8 @@ def _profile(profile: Mapping[str, object]) -> dict:
     comment = str(profile.get("comment") or "").strip()
     if len(comment) > COMMENT_LIMIT:
         errors["comment"] = [_("At most %(max)s characters.") % {"max": COMMENT_LIMIT}]
+    elif CONTROL_CHARACTERS.search(comment):
+        errors["comment"] = [_("The comment holds characters that are not text; please write it again.")]
     clean["comment"] = comment
     if errors:
         raise ValidationError(errors)
@@ -129,8 +133,14 @@ def enter_paper_form(
     answers: Mapping[str, int | None],
     profile: Mapping[str, object],
     user: User,
+    submit_key: str = "",
 ) -> Response:
-    """A paper form typed in by staff. Unanswered items stay empty, as on the paper."""
+    """A paper form typed in by staff. Unanswered items stay empty, as on the paper.
+
+    ``submit_key`` (the form's, or the API caller's idempotency key) makes a repeated
+    submit (a double click, a reload, a retry) return the form saved the first time
+    instead of counting it twice in the IKM.
+    """
     errors = {}
     today = clock.now().astimezone(site.zone).date()
     if served_on > today:
@@ -142,15 +152,28 @@ def enter_paper_form(
     if errors:
         raise ValidationError(errors)
     values = _answers(selectors.unsur_for(agency), answers, all_required=False)
+    # The paper form's key shares the request key's unique column (a namespace of its own).
+    key = blind_index(f"{agency.pk}:{submit_key}", purpose="skm-paper") if submit_key else None
     response = Response(
         site=site,
         agency=agency,
         service=service,
         served_on=served_on,
         channel=Response.Channel.PAPER,
+        request_key=key,
         created_at=clock.now(),
         entered_by=user,
         **_profile(profile),
     )
-    with write_transaction():
-        return _save(response, values)
+    for _attempt in range(2):
+        if key is not None:
+            saved = Response.objects.filter(request_key=key).first()
+            if saved is not None:
+                return saved
+        try:
+            with write_transaction():
+                return _save(response, values)
+        except IntegrityError:
+            response.pk = None  # a repeat raced this one and committed first: find it
+            continue
+    raise ValidationError(_("The form could not be saved; try again."))

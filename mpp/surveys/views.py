@@ -2,6 +2,7 @@
 entry for staff, and the IKM reports."""
 
 import datetime as dt
+import hmac
 import re
 
 from django.contrib.auth.decorators import login_required
@@ -105,8 +106,10 @@ def answer(request, token, request_id):
 # At the exit kiosk -------------------------------------------------------------------------
 
 
-def _kiosk_requests(site: Site, raw: str) -> list[ServiceRequest] | None:
-    """The services a ticket may rate here: by QR code any open one, by number recent ones."""
+def _kiosk_requests(site: Site, raw: str, check: str = "") -> list[ServiceRequest] | None:
+    """The services a ticket may rate here: by QR code any open one, by number and the
+    ticket code printed under it recent ones (a number alone would let anyone rate every
+    visitor of the day: numbers run in order and show on the boards)."""
     found = TOKEN_IN_URL.search(raw)
     if found:
         visit = Visit.objects.filter(site=site, token=found.group(1)).first()
@@ -121,7 +124,7 @@ def _kiosk_requests(site: Site, raw: str) -> list[ServiceRequest] | None:
         prefix=code.group(1).upper(),
         number=int(code.group(2)),
     ).first()
-    if visit is None:
+    if visit is None or not hmac.compare_digest(check.strip(), visit.check_code):
         return None
     return [
         r for r in selectors.open_requests(visit) if r.finished_at and r.finished_at >= now - KIOSK_RECENT
@@ -136,11 +139,12 @@ def kiosk(request, site):
     form = CodeForm(request.POST or None)
     found, refusal = None, None
     if request.method == "POST" and form.is_valid():
-        found = _kiosk_requests(hall, form.cleaned_data["code"])
+        found = _kiosk_requests(hall, form.cleaned_data["code"], form.cleaned_data["check"])
         if not found:
             refusal = _(
-                "No finished service to rate was found for this ticket. A number typed in works for two hours "
-                "after the service; the QR code on the ticket works longer."
+                "No finished service to rate was found for this ticket. A number typed in needs the "
+                "4-digit ticket code printed under it and works for two hours after the service; the "
+                "QR code on the ticket works longer."
             )
             found = None
     passes = [(r, signing.dumps({"r": r.pk, "s": hall.pk}, salt=KIOSK_SALT)) for r in (found or [])]
@@ -289,6 +293,7 @@ def paper(request):
                 answers=form.answers(),
                 profile=form.profile(),
                 user=request.user,
+                submit_key=form.cleaned_data["submit_key"],
             )
         except ValidationError as exc:
             for name, errors in exc.message_dict.items():

@@ -387,3 +387,25 @@ def test_the_openapi_schema_lists_the_complaint_routes(client):
         "/api/v1/complaints/tracking",
         "/api/v1/complaints/export",
     } <= set(paths)
+
+
+def test_an_idempotency_key_answers_only_for_the_same_complaint(client, tokens):
+    """A key reused with another complaint files that one, and never hands out the first
+    complaint's tracking ID, classification or time."""
+    key = {"idempotency_key": "k-1234567890"}
+    first = filed(client, {**BODY, **key})
+    second = call(client, "post", "/sites/contoh/complaints", body={**WHISTLE, **key})
+    assert second.status_code == 201
+    assert second.json()["tracking_id"] != first["tracking_id"]
+    assert second.json()["pin"]
+    retry = call(client, "post", "/sites/contoh/complaints", body={**WHISTLE, **key})
+    assert (retry.status_code, retry.json()["tracking_id"]) == (200, second.json()["tracking_id"])
+    assert Complaint.objects.count() == 2
+
+
+@pytest.mark.parametrize("query", ["until=9999-12-31", "since=0001-01-01", "since=1999-12-31"])
+def test_dates_far_from_any_complaint_are_a_clear_error(client, tokens, query):
+    for path in ("/complaints", "/complaints/export"):
+        response = call(client, "get", f"{path}?{query}", tokens["manager"])
+        assert response.status_code == 422
+        assert response.json()["errors"][0]["field"] in ("since", "until")

@@ -39,6 +39,7 @@ def test_rate_a_ticket_through_the_api_and_read_the_index(client, finished, worl
         ({"answers": ALL_FOUR, "age": 3}, "age"),
         ({"answers": ALL_FOUR, "sex": "X"}, "sex"),
         ({"answers": ALL_FOUR, "comment": "x" * 1001}, "comment"),
+        ({"answers": ALL_FOUR, "comment": "bagus\x01"}, "comment"),
         ({"answers": ALL_FOUR, "extra": 1}, "extra"),
     ],
 )
@@ -65,3 +66,24 @@ def test_paper_forms_and_the_spreadsheet_need_the_agency(client, finished, world
     )
     assert call(client, "get", "/sites/contoh/ikm.xlsx?period=2026-11&agency=dukcapil").status_code == 401
     assert call(client, "get", "/sites/contoh/ikm?period=2026-13").status_code == 422
+
+
+def test_paper_forms_are_saved_once_per_key_and_name_a_wrong_service(client, finished, world):
+    officer = issue_token(user=world.officer_a, name="petugas")[1]
+    body = {"agency": "dukcapil", "served_on": "2026-11-27", "answers": ALL_FOUR, "idempotency_key": "form-1"}
+    first = call(client, "post", "/sites/contoh/surveys/paper", officer, body)
+    again = call(client, "post", "/sites/contoh/surveys/paper", officer, body)
+    assert first.json()["id"] == again.json()["id"]
+    other = call(
+        client, "post", "/sites/contoh/surveys/paper", officer, {**body, "idempotency_key": "form-2"}
+    )
+    assert other.json()["id"] != first.json()["id"]
+    assert Response.objects.filter(channel="paper").count() == 2
+    wrong = call(
+        client, "post", "/sites/contoh/surveys/paper", officer, {**body, "service_id": world.service_b.pk}
+    )
+    assert wrong.status_code == 422
+    [error] = wrong.json()["errors"]
+    assert error["field"] == "service_id"
+    assert "Http404" not in error["message"]
+    assert Response.objects.filter(channel="paper").count() == 2

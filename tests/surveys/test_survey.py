@@ -1,5 +1,6 @@
 import datetime as dt
 import io
+import re
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -95,6 +96,9 @@ def test_an_agency_may_add_its_own_unsur(client, hall, nine):
     result = selectors.result(selectors.Scope(hall.world.site, hall.world.agency_a), _quarter())
     assert result.weight == ikm.Fraction(1, 10)
     assert result.converted == ikm.rounded(ikm.Fraction(4 * 9 + 2, 10) * 25)
+    # The whole mall's IKM stands on the regulation's nine only.
+    mall = selectors.result(selectors.Scope(hall.world.site), _quarter())
+    assert (mall.weight, mall.converted) == (ikm.Fraction(1, 9), ikm.rounded(ikm.Fraction(100)))
 
 
 def _quarter():
@@ -111,8 +115,10 @@ def enrol(client, hall):
 def test_the_exit_kiosk_takes_the_ticket_number_for_two_hours(client, hall, nine, clock_at):
     assert client.get("/contoh/anjungan/survei/").status_code == 403
     enrol(client, hall)
-    served(hall)
-    start = client.post("/contoh/anjungan/survei/", {"code": "a-1"}).content.decode()
+    first = served(hall)
+    check = first.visit.check_code
+    assert re.fullmatch(r"\d{4}", check)
+    start = client.post("/contoh/anjungan/survei/", {"code": "a-1", "check": check}).content.decode()
     assert hall.world.service_a.name in start
     link = start.split('href="/contoh/anjungan/survei/isi/')[1].split('"')[0]
     page = client.post(f"/contoh/anjungan/survei/isi/{link}", survey_form())
@@ -121,12 +127,41 @@ def test_the_exit_kiosk_takes_the_ticket_number_for_two_hours(client, hall, nine
     assert "sudah dinilai" in client.get(f"/contoh/anjungan/survei/isi/{link}").content.decode()
     later = served(hall)
     clock_at(later.finished_at + dt.timedelta(hours=2, minutes=1))
-    refused = client.post("/contoh/anjungan/survei/", {"code": later.visit.code})
+    refused = client.post(
+        "/contoh/anjungan/survei/", {"code": later.visit.code, "check": later.visit.check_code}
+    )
     assert refused.status_code == 409
     by_qr = client.post(
         "/contoh/anjungan/survei/", {"code": f"https://mpp.example/tiket/{later.visit.token}/"}
     )
     assert hall.world.service_a.name in by_qr.content.decode()
+
+
+def test_a_typed_number_needs_the_ticket_code_printed_under_it(client, hall, nine):
+    """Numbers run in order and show on the boards: one person at the exit kiosk must not
+    rate the services of every visitor of the day by typing A001, A002, ..."""
+    enrol(client, hall)
+    done = [served(hall) for _ in range(3)]
+    for request_ in done:
+        code = request_.visit.code
+        wrong = f"{(int(request_.visit.check_code) + 1) % 10000:04d}"
+        for check in ("", wrong, "12x4"):
+            refused = client.post("/contoh/anjungan/survei/", {"code": code, "check": check})
+            assert refused.status_code in (200, 409)
+            assert "/anjungan/survei/isi/" not in refused.content.decode()
+    ticket = client.post(
+        "/contoh/anjungan/survei/", {"code": done[1].visit.code, "check": done[1].visit.check_code}
+    )
+    assert "/anjungan/survei/isi/" in ticket.content.decode()
+    codes = {served(hall).visit.check_code for _ in range(12)}
+    assert len(codes) > 1  # the code follows the ticket, not the number
+
+
+def test_the_printed_ticket_shows_its_code(client, hall):
+    enrol(client, hall)
+    visit = issue_ticket(site=hall.world.site, services=[hall.world.service_a])
+    html = client.get(f"/contoh/anjungan/tiket/{visit.token}/").content.decode()
+    assert f'<strong class="ticket-check">{visit.check_code}</strong>' in html
 
 
 def test_a_forged_kiosk_pass_leads_back_to_the_start(client, hall, nine):
@@ -153,6 +188,12 @@ def test_staff_enter_paper_forms_with_blank_items(client, hall, nine):
     assert "tidak boleh di masa depan" in future.content.decode()
     other = client.post(url, survey_form(served_on="2026-11-27", service=str(hall.world.service_b.pk)))
     assert other.status_code == 422
+    # One form shown, submitted twice (a double click, a reload): saved once.
+    key = re.search(r'name="submit_key" value="([^"]+)"', client.get(url).content.decode()).group(1)
+    twice = survey_form(ALL_FOUR, served_on="2026-11-26", submit_key=key)
+    assert client.post(url, twice).status_code == 302
+    assert client.post(url, twice).status_code == 302
+    assert Response.objects.filter(served_on="2026-11-26").count() == 1
     assert client.get("/skm/kertas/?site=contoh&agency=polres").status_code == 404
 
 
@@ -193,6 +234,31 @@ def test_the_report_and_its_spreadsheet_agree(client, hall, nine, world):
     data = list(book["Data"].iter_rows(values_only=True))
     assert len(data) == 4  # the header and three respondents
     assert data[1][4] == "L"
+
+
+def test_a_comment_is_text_in_the_spreadsheet_never_a_formula(client, hall, nine, world):
+    formula = '=HYPERLINK("http://x.example","klik")'
+    services.answer_for_request(request=served(hall), answers=ALL_FOUR, profile={"comment": formula})
+    client.force_login(world.admin_a)
+    book = load_workbook(io.BytesIO(client.get("/skm/unduh/?agency=dukcapil&periode=2026-Q4").content))
+    cell = book["Data"].cell(row=2, column=book["Data"].max_column)
+    assert (cell.value, cell.data_type) == (formula, "s")
+
+
+def test_a_comment_with_control_characters_is_refused_and_saves_nothing(hall, nine):
+    with pytest.raises(ValidationError) as refused:
+        services.answer_for_request(request=served(hall), answers=ALL_FOUR, profile={"comment": "bagus\x01"})
+    assert "comment" in refused.value.message_dict
+    assert not Response.objects.exists()
+
+
+@pytest.mark.parametrize("period", ["2000", "2000-Q1", "2000-01", "2000-S1"])
+def test_the_first_periods_there_are_have_a_shorter_trend(client, hall, nine, world, period):
+    assert periods.parse(period).previous(6)[0].start == dt.date(2000, 1, 1)
+    assert client.get(f"/contoh/ikm/?periode={period}").status_code == 200
+    client.force_login(world.admin_a)
+    assert client.get(f"/skm/?agency=dukcapil&periode={period}").status_code == 200
+    assert client.get(f"/skm/unduh/?agency=dukcapil&periode={period}").status_code == 200
 
 
 def test_the_public_page_shows_the_index_without_respondent_data(client, hall, nine):

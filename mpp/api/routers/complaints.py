@@ -201,6 +201,10 @@ class IdentityOut(Schema):
     email: str
 
 
+# The days a filter may name: any complaint's, and far from the ends of the calendar.
+EARLIEST, LATEST = dt.date(2000, 1, 1), dt.date(2100, 12, 31)
+
+
 class Filters(Schema):
     site: str | None = Field(None, max_length=80)
     status: Literal[tuple(ComplaintStatus.values)] | None = None  # type: ignore[valid-type]
@@ -208,8 +212,10 @@ class Filters(Schema):
     channel: Literal[tuple(Channel.values)] | None = None  # type: ignore[valid-type]
     agency: str | None = Field(None, max_length=60)
     due: Literal["overdue", "desk", "agency", "all"] = "all"
-    since: dt.date | None = Field(None, description="Received on or after this day (the site's day).")
-    until: dt.date | None = Field(None, description="Received on or before this day.")
+    since: dt.date | None = Field(
+        None, ge=EARLIEST, le=LATEST, description="Received on or after this day (the site's day)."
+    )
+    until: dt.date | None = Field(None, ge=EARLIEST, le=LATEST, description="Received on or before this day.")
 
 
 class ExportFilters(Filters):

@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema, Status
 from ninja.errors import HttpError
 from pydantic import StrictInt
@@ -59,6 +60,9 @@ class PaperIn(SurveyIn):
     agency: str = Field(..., max_length=60)
     service_id: StrictInt | None = Field(None, ge=1, le=MAX_ID)
     served_on: dt.date
+    idempotency_key: str = Field(
+        "", max_length=64, description="The same key again returns the form saved the first time."
+    )
 
 
 class ResponseOut(Schema):
@@ -176,17 +180,20 @@ def paper(request, slug: str, payload: PaperIn):
         raise Http404
     service = None
     if payload.service_id is not None:
-        service = Service.objects.filter(pk=payload.service_id).first()
+        service = Service.objects.filter(pk=payload.service_id, agency=agency).first()
         if service is None:
-            raise ValidationError({"service_id": [Http404.__name__]})
+            raise ValidationError({"service_id": [_("This service is not one of this agency's.")]})
     saved = services.enter_paper_form(
         site=site,
         agency=agency,
         service=service,
         served_on=payload.served_on,
         answers=payload.answers,
-        profile=payload.model_dump(exclude={"answers", "agency", "service_id", "served_on"}),
+        profile=payload.model_dump(
+            exclude={"answers", "agency", "service_id", "served_on", "idempotency_key"}
+        ),
         user=request.auth,
+        submit_key=payload.idempotency_key,
     )
     return Status(201, _response_out(saved))
 

@@ -1,6 +1,7 @@
 """The complainant's side: filing a complaint, following it, replying to it."""
 
 import datetime as dt
+import json
 import secrets
 
 from django.core.exceptions import ValidationError
@@ -66,8 +67,18 @@ def tail_hash(tracking_id: str, phone: str) -> str:
     return blind_index(f"{tracking_id}:{phone[-4:]}", purpose="complaint-tail") if phone else ""
 
 
-def _submit_key(key: str) -> str:
-    return blind_index(key, purpose="complaint-submit") if key else ""
+def _submit_key(key: str, values: dict) -> str:
+    """The idempotency key bound to what was submitted with it: the same key with another
+    complaint (a client that reuses keys, or one guessed) is another complaint, filed,
+    and never answered with the first one's tracking ID."""
+    if not key:
+        return ""
+    content = json.dumps(
+        {name: getattr(value, "pk", value) for name, value in values.items() if name != "submit_key"},
+        sort_keys=True,
+        default=str,
+    )
+    return blind_index(f"{key}\n{content}", purpose="complaint-submit")
 
 
 def _filed_before(site: Site, key: str) -> Complaint | None:
@@ -204,7 +215,7 @@ def submit_complaint(
             "submit_key": submit_key,
         },
     )
-    key = _submit_key(values["submit_key"])
+    key = _submit_key(values["submit_key"], values)
     repeated = _filed_before(site, key)
     if repeated is not None:
         return repeated, None
