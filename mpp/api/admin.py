@@ -1,16 +1,33 @@
+import datetime as dt
+
 from django import forms
 from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 
 from mpp.api.models import ApiToken
 from mpp.api.services import issue_token, revoke_token
+from mpp.core import clock
 from mpp.tenancy.adminkit import ScopedAdmin
+
+# The longest life a token may be given (a token lives until revoked when left empty).
+MAX_TOKEN_LIFE = dt.timedelta(days=5 * 366)
 
 
 class TokenForm(forms.ModelForm):
     class Meta:
         model = ApiToken
         fields = ["name", "expires_at"]
+
+    def clean_expires_at(self):
+        expires_at = self.cleaned_data.get("expires_at")
+        if expires_at is None:
+            return None
+        now = clock.now()
+        if expires_at <= now:
+            raise forms.ValidationError(_("The expiry must be in the future."))
+        if expires_at > now + MAX_TOKEN_LIFE:
+            raise forms.ValidationError(_("A token may live at most five years."))
+        return expires_at
 
 
 @admin.register(ApiToken)

@@ -1,5 +1,6 @@
 import re
 
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -70,6 +71,12 @@ class Service(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def clean(self) -> None:
+        self.name = (self.name or "").strip()
+        # Spaces or invisible characters alone would show the portal an empty title.
+        if not any(ch.isalnum() for ch in self.name):
+            raise ValidationError({"name": _("Give the service a name with letters or digits.")})
 
 
 class ServiceStandard(models.Model):

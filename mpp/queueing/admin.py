@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from mpp.catalog.models import Service
 from mpp.queueing.models import CounterService, HallSettings, ServiceOffer, ServiceRequest, Visit
 from mpp.tenancy import access
 from mpp.tenancy.admin import CounterAdmin as BaseCounterAdmin
@@ -11,6 +12,13 @@ class CounterServiceInline(ScopedInline):
     model = CounterService
     fields = ["service"]
     autocomplete_fields = ["service"]
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        # Services of the agencies the user may change (the counter's own is checked by
+        # CounterService.clean).
+        if db_field.name == "service":
+            kwargs["queryset"] = Service.objects.filter(agency__in=access.editable_agencies(request.user))
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
 # The counter page of the back office, with the services each counter calls.
@@ -67,6 +75,12 @@ class ServiceOfferAdmin(ScopedAdmin):
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "site":
             kwargs["queryset"] = access.managed_sites(request.user)
+        if db_field.name == "service":
+            # Services of agencies serving at a site the user manages (ServiceOffer.clean
+            # checks the chosen site).
+            kwargs["queryset"] = Service.objects.filter(
+                agency__sites__in=access.managed_sites(request.user)
+            ).distinct()
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 

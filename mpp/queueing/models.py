@@ -8,6 +8,7 @@ simulator read events, never guess from current state.
 
 import secrets
 
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import Q
@@ -115,6 +116,15 @@ class ServiceOffer(models.Model):
     def __str__(self) -> str:
         return f"{self.prefix} {self.service}"
 
+    def clean(self) -> None:
+        # Only an agency that serves at the mall has its services offered there.
+        if (
+            self.site_id
+            and self.service_id
+            and not self.service.agency.sites.filter(pk=self.site_id).exists()
+        ):
+            raise ValidationError({"service": _("The agency of this service does not serve at this site.")})
+
 
 class CounterService(models.Model):
     """Which services a counter calls."""
@@ -133,6 +143,11 @@ class CounterService(models.Model):
 
     def __str__(self) -> str:
         return f"{self.counter}: {self.service}"
+
+    def clean(self) -> None:
+        # A counter calls its own agency's visitors only.
+        if self.counter_id and self.service_id and self.service.agency_id != self.counter.agency_id:
+            raise ValidationError({"service": _("A counter calls only the services of its own agency.")})
 
 
 class NumberSequence(models.Model):

@@ -9,6 +9,7 @@ ids reveal nothing.
 
 from django import forms
 from django.contrib import admin
+from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.widgets import AutocompleteSelect
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
@@ -53,10 +54,33 @@ class SafeChoices:
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
+# A search of the back office: enough words to find anything, never a query so deep
+# that the database refuses it (SQLite stops at an expression tree 1,000 deep).
+MAX_SEARCH_CHARS, MAX_SEARCH_WORDS = 200, 10
+# Dates a date hierarchy may name: outside these, Django's own date arithmetic fails.
+DATE_PARTS = {"year": (1900, 9998), "month": (1, 12), "day": (1, 31)}
+
+
 class ScopedAdmin(SafeChoices, admin.ModelAdmin):
     def scope(self, request: HttpRequest, queryset: QuerySet) -> QuerySet:
         """Rows the user may see. Subclasses narrow it."""
         raise NotImplementedError
+
+    def get_search_results(self, request, queryset, search_term):
+        words = search_term[:MAX_SEARCH_CHARS].split()[:MAX_SEARCH_WORDS]
+        return super().get_search_results(request, queryset, " ".join(words))
+
+    def get_changelist_instance(self, request):
+        # A date of the date hierarchy out of range is the list's "wrong filter" answer
+        # (Django redirects with ?e=1), not an OverflowError.
+        if self.date_hierarchy:
+            for part, (low, high) in DATE_PARTS.items():
+                value = request.GET.get(f"{self.date_hierarchy}__{part}")
+                if value is not None and not (
+                    value.isascii() and value.isdigit() and low <= int(value) <= high
+                ):
+                    raise IncorrectLookupParameters
+        return super().get_changelist_instance(request)
 
     def may_view(self, scope: Scope) -> bool:
         return scope.is_superuser or bool(

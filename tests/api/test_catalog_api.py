@@ -121,6 +121,17 @@ def test_create_and_update_a_service(client, world, token_a):
     assert response.status_code == 422
 
 
+@pytest.mark.parametrize("name", ["   ", "\u200b\u200b\u200b", "-- ."])
+def test_a_service_name_without_letters_or_digits_is_refused(client, world, token_a, name):
+    created = call(client, "post", "/agencies/dukcapil/services", token_a, {"name": name, "slug": "kosong"})
+    assert created.status_code == 422
+    assert created.json()["errors"][0]["field"] == "name"
+    renamed = call(client, "patch", f"/services/{world.service_a.pk}", token_a, {"name": name})
+    assert renamed.status_code == 422
+    world.service_a.refresh_from_db()
+    assert world.service_a.name == "Penerbitan KTP-el karena Hilang atau Rusak"
+
+
 def test_another_agencys_ids_answer_404_and_change_nothing(client, world, token_a):
     draft_b = services.start_draft(service=world.service_b)
     attempts = [

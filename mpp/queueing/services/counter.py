@@ -125,9 +125,9 @@ def served_service_ids(session: CounterSession) -> list[int]:
     """The services this counter calls that the hall offers today."""
     offered = ServiceOffer.objects.filter(site=session.counter.site_id, is_active=True).values("service_id")
     return list(
-        CounterService.objects.filter(counter=session.counter, service__in=offered).values_list(
-            "service_id", flat=True
-        )
+        CounterService.objects.filter(
+            counter=session.counter, service__in=offered, service__agency=session.counter.agency_id
+        ).values_list("service_id", flat=True)
     )
 
 
