@@ -48,27 +48,71 @@ def site_day(site: Site, now: dt.datetime) -> dt.date:
 
 
 def periods_on(site: Site, day: dt.date, agency: Agency | None = None) -> list[Period]:
-    """Service hours on ``day``: rows for a date range covering it win over the weekly rows,
-    and an agency's own rows (when it has any) over the site's."""
-    # The day's rows, and every row of the agency: an agency with hours of its own but none
-    # today is closed today, even if the site opens (a few rows a week; one query).
+    """Service hours on ``day`` (docs/queue.md, "Opening rules").
+
+    For the site and for the agency alike, rows for a date range covering the day (Ramadan
+    hours) win over the weekly rows. An agency follows the site unless it has hours of its
+    own: weekly rows (then a weekday without one is closed for it) or a range covering the
+    day. Its own hours never reach outside the hall's hours of that day, when the hall has
+    any: Ramadan hours of the site shorten every agency's day.
+    """
+    # The day's rows and the agency's weekly rows (a few rows a week; one query).
     weekday = Q(weekday=day.weekday())
-    everything = list(
-        OpeningHours.objects.filter(weekday | Q(agency=agency) if agency else weekday, site=site)
-    )
-    rows = [r for r in everything if r.weekday == day.weekday() and _covers(r, day)]
-    scopes = ([agency.pk] if agency is not None else []) + [None]
-    for scope in scopes:
-        mine = [r for r in rows if r.agency_id == scope]
-        ranged = [r for r in mine if r.valid_from is not None]
-        chosen = ranged or mine
-        if chosen or (scope is not None and any(r.agency_id == scope for r in everything)):
-            return sorted((Period(r.opens_at, r.closes_at) for r in chosen), key=lambda p: p.opens)
-    return []
+    mine = Q(agency=agency, valid_from__isnull=True) if agency else Q(pk__in=[])
+    rows = list(OpeningHours.objects.filter(weekday | mine, site=site))
+    hall = _of_day([r for r in rows if r.agency_id is None], day)
+    if agency is None:
+        return hall
+    own_rows = [r for r in rows if r.agency_id == agency.pk]
+    own = _of_day(own_rows, day)
+    # Ranges of other dates (next year's Ramadan, entered early) do not count as hours of
+    # its own today.
+    has_weekly = any(r.valid_from is None for r in own_rows)
+    has_range_today = any(r.valid_from is not None and _covers(r, day) for r in own_rows)
+    if not has_weekly and not has_range_today:
+        return hall
+    return _within(own, hall) if hall else own
+
+
+def _of_day(rows: list[OpeningHours], day: dt.date) -> list[Period]:
+    """The periods of ``day`` among one scope's rows: a covering range wins over the week."""
+    today = [r for r in rows if r.weekday == day.weekday() and _covers(r, day)]
+    ranged = [r for r in today if r.valid_from is not None]
+    return sorted((Period(r.opens_at, r.closes_at) for r in ranged or today), key=lambda p: p.opens)
+
+
+def _within(periods: list[Period], bounds: list[Period]) -> list[Period]:
+    """The parts of ``periods`` inside ``bounds``."""
+    inside = []
+    for period in periods:
+        for bound in bounds:
+            opens, closes = max(period.opens, bound.opens), min(period.closes, bound.closes)
+            if opens < closes:
+                inside.append(Period(opens, closes))
+    return sorted(inside, key=lambda p: p.opens)
 
 
 def _covers(row: OpeningHours, day: dt.date) -> bool:
     return row.valid_from is None or row.valid_from <= day <= row.valid_until
+
+
+def check_transfer(*, offer: ServiceOffer, now: dt.datetime) -> None:
+    """Raise ``Refusal`` unless a visitor already in the hall may be sent to ``offer`` now.
+
+    The rules of a ticket, but for the cut-off (the visitor is inside, and is served
+    today): the service must be offered, the hall open today, and the service's agency
+    must have hours today that have not ended.
+    """
+    check_ticket(offer=offer, now=now, booked=True)
+    local = now.astimezone(offer.site.zone)
+    periods = periods_on(offer.site, local.date(), offer.service.agency)
+    if not periods:
+        raise Refusal("no_hours", _("This service has no service hours today."))
+    if local.time() >= periods[-1].closes:
+        raise Refusal(
+            "closed_now",
+            _("This service closed at %(time)s today.") % {"time": periods[-1].closes.strftime("%H.%M")},
+        )
 
 
 def check_ticket(*, offer: ServiceOffer, now: dt.datetime, booked: bool = False) -> None:

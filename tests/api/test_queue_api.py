@@ -92,6 +92,7 @@ def test_transfer_park_resume_no_show_and_call_by_number(client, hall, tokens):
         {"service_id": hall.world.service_b.pk, "note": "Perlu SKTLK"},
     ).json()
     assert (moved["agency"], moved["status"], moved["code"]) == ("polres", "waiting", "A003")
+    assert moved["transfer_note"] == "Perlu SKTLK"
     first = call(client, "post", f"/counters/{counter}/call-next", officer).json()
     assert (
         call(

@@ -99,6 +99,41 @@ def test_transfer_keeps_the_visitors_place(hall, clock_at):
     assert Event.objects.filter(kind="transferred").get().data["to_service"] == hall.world.service_b.pk
 
 
+def test_transfer_follows_the_opening_rules_of_the_target(hall, clock_at):
+    """Polres serves on Tuesdays only: on a Monday nobody is sent to wait there all day."""
+    from mpp.tenancy.models import OpeningHours
+
+    OpeningHours.objects.create(
+        site=hall.world.site,
+        agency=hall.world.agency_b,
+        weekday=1,
+        opens_at=dt.time(8),
+        closes_at=dt.time(12),
+    )
+    ticket(hall)
+    session = hall.session(hall.counter_a1)
+    request = desk.call_next(session=session)
+    with pytest.raises(ValidationError) as refused:
+        desk.transfer(session=session, request_id=request.pk, service=hall.world.service_b)
+    assert "jam pelayanan" in " ".join(refused.value.messages)
+    request.refresh_from_db()
+    assert request.status == "called"
+    assert ServiceRequest.objects.count() == 1
+    # Tuesday 12:10, after Polres closed at 12:00 (and after the cut-off): refused too.
+    clock_at(dt.datetime(2026, 12, 1, 5, 10, tzinfo=dt.UTC))
+    ticket(hall)
+    session = hall.session(hall.counter_a1)
+    desk.finish_service(session=session, request_id=request.pk, outcome="completed")
+    request = desk.call_next(session=session)
+    with pytest.raises(ValidationError) as refused:
+        desk.transfer(session=session, request_id=request.pk, service=hall.world.service_b)
+    assert "12.00" in " ".join(refused.value.messages)
+    # Tuesday 11:50: after the ticket cut-off, but the visitor is inside: sent on.
+    clock_at(dt.datetime(2026, 12, 1, 4, 50, tzinfo=dt.UTC))
+    moved = desk.transfer(session=session, request_id=request.pk, service=hall.world.service_b)
+    assert moved.status == "waiting"
+
+
 def test_transfer_to_a_service_not_in_the_hall_is_refused(hall):
     from tests import factories
 

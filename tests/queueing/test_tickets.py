@@ -3,6 +3,7 @@ import datetime as dt
 import pytest
 from django.core.exceptions import ValidationError
 
+from mpp.queueing import rules
 from mpp.queueing.models import Event, NumberSequence, RequestStatus, ServiceRequest, Visit
 from mpp.queueing.rules import Refusal
 from mpp.queueing.services.tickets import issue_ticket
@@ -146,6 +147,64 @@ def test_agency_hours_narrow_the_site_hours(hall, clock_at):
     assert issue_ticket(site=hall.world.site, services=[hall.world.service_a]).code == "A001"
     clock_at(dt.datetime(2026, 12, 1, 2, 0, tzinfo=dt.UTC))  # Tuesday 09:00
     assert issue_ticket(site=hall.world.site, services=[hall.world.service_b]).code == "B001"
+
+
+def test_an_agencys_hours_for_another_date_range_leave_today_to_the_site(hall):
+    """Polres enters its Ramadan 2027 hours months ahead: today it still follows the hall."""
+    for weekday in range(5):
+        OpeningHours.objects.create(
+            site=hall.world.site,
+            agency=hall.world.agency_b,
+            weekday=weekday,
+            opens_at=dt.time(8),
+            closes_at=dt.time(12),
+            valid_from=dt.date(2027, 2, 8),
+            valid_until=dt.date(2027, 3, 9),
+            label="Ramadan 2027",
+        )
+    assert issue_ticket(site=hall.world.site, services=[hall.world.service_b]).code == "B001"
+    assert rules.periods_on(hall.world.site, dt.date(2027, 2, 8), hall.world.agency_b) == [
+        rules.Period(dt.time(8), dt.time(12))
+    ]
+
+
+def test_the_halls_ramadan_hours_shorten_an_agencys_own_weekly_hours(hall, clock_at):
+    site, polres = hall.world.site, hall.world.agency_b
+    OpeningHours.objects.create(
+        site=site, agency=polres, weekday=0, opens_at=dt.time(8), closes_at=dt.time(15)
+    )
+    OpeningHours.objects.create(
+        site=site,
+        weekday=0,
+        opens_at=dt.time(8),
+        closes_at=dt.time(12),
+        valid_from=dt.date(2026, 11, 23),
+        valid_until=dt.date(2026, 12, 6),
+        label="Ramadan",
+    )
+    assert rules.periods_on(site, dt.date(2026, 11, 30), polres) == [rules.Period(dt.time(8), dt.time(12))]
+    clock_at(dt.datetime(2026, 11, 30, 6, 0, tzinfo=dt.UTC))  # 13:00 local: the hall closed at 12:00
+    for service in (hall.world.service_a, hall.world.service_b):
+        with pytest.raises(Refusal) as info:
+            issue_ticket(site=site, services=[service])
+        assert info.value.code == "cut_off"
+    # Outside Ramadan the agency's own, longer day holds.
+    assert rules.periods_on(site, dt.date(2026, 12, 7), polres) == [rules.Period(dt.time(8), dt.time(15))]
+
+
+def test_an_agencys_narrower_hours_stay_inside_the_halls(hall):
+    site, polres = hall.world.site, hall.world.agency_b
+    OpeningHours.objects.create(
+        site=site, agency=polres, weekday=0, opens_at=dt.time(7), closes_at=dt.time(10)
+    )
+    OpeningHours.objects.create(
+        site=site, agency=polres, weekday=0, opens_at=dt.time(13), closes_at=dt.time(18)
+    )
+    hall_day = rules.periods_on(site, dt.date(2026, 11, 30))
+    assert rules.periods_on(site, dt.date(2026, 11, 30), polres) == [
+        rules.Period(hall_day[0].opens, dt.time(10)),
+        rules.Period(dt.time(13), hall_day[-1].closes),
+    ]
 
 
 def test_daily_quota(hall):

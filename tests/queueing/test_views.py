@@ -128,6 +128,21 @@ def test_console_full_cycle_with_htmx(client, hall):
     assert "Tidak ada yang menunggu" in html
 
 
+def test_the_next_counter_reads_the_transfer_note(client, hall):
+    issue_ticket(site=hall.world.site, services=[hall.world.service_a])
+    session = hall.session(hall.counter_a1)
+    request = desk.call_next(session=session)
+    desk.transfer(session=session, request_id=request.pk, service=hall.world.service_b, note="Bawa KK asli")
+    client.force_login(hall.world.officer_b)
+    client.post("/konsol/", {"counter": hall.counter_b.pk})
+    html = client.post(
+        f"/konsol/{hall.counter_b.pk}/aksi/call-next/", HTTP_HX_REQUEST="true"
+    ).content.decode()
+    assert "A001" in html
+    assert "Catatan dari Dukcapil:" in html
+    assert "Bawa KK asli" in html
+
+
 def test_console_without_javascript_redirects_back(client, hall):
     issue_ticket(site=hall.world.site, services=[hall.world.service_a])
     client.force_login(hall.world.officer_a)

@@ -60,6 +60,12 @@ class RequestOut(Schema):
     counter: str | None = Field(None, alias="counter.number")
     recalls: int
     outcome: str
+    transfer_note: str = Field("", description="The note of the counter that sent the visitor here.")
+
+    @staticmethod
+    def resolve_transfer_note(request_: ServiceRequest) -> str:
+        # Read only for a transferred visitor: the common case costs no query.
+        return request_.transferred_from.note if request_.transferred_from_id else ""
 
 
 class PublicRequestOut(Schema):
@@ -247,6 +253,7 @@ REQUEST_COLUMNS = [
     "finished_at",
     "recalls",
     "outcome",
+    "transferred_from",
     "visit__prefix",
     "visit__number",
     "visit__priority_reason",

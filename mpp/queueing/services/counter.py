@@ -450,11 +450,19 @@ def transfer(
     with write_transaction():
         session = live_session(session)
         request = request_at_counter(session, request_id, AT_COUNTER)
-        offer = ServiceOffer.objects.filter(site=request.site_id, service=service, is_active=True).first()
+        offer = (
+            ServiceOffer.objects.filter(site=request.site_id, service=service, is_active=True)
+            .select_related("site", "service__agency")
+            .first()
+        )
         if offer is None:
             raise ValidationError({"service": _("This service is not offered in the hall.")})
         if service.pk == request.service_id:
             raise ValidationError({"service": _("Choose another service.")})
+        try:
+            rules.check_transfer(offer=offer, now=now)
+        except rules.Refusal as exc:
+            raise ValidationError({"service": exc.message}, code=exc.code) from exc
         request.status = RequestStatus.TRANSFERRED
         request.finished_at = now
         request.started_at = request.started_at or now
