@@ -1,3 +1,5 @@
+import secrets
+
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -14,6 +16,12 @@ class TicketForm(forms.Form):
         required=False,
         widget=forms.RadioSelect,
     )
+    # A new key for each form shown: the form sent twice (a double tap) is one ticket.
+    submit_key = forms.CharField(widget=forms.HiddenInput, max_length=64, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["submit_key"].initial = secrets.token_urlsafe(16)
 
 
 def message_language_field() -> forms.ChoiceField:

@@ -188,6 +188,9 @@ class Visit(models.Model):
     # The status page's address: random, so that numbers cannot be enumerated.
     token = models.CharField(max_length=24, unique=True, default=new_token, editable=False)
     issued_by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    # The key of the form (or the API call) that asked for this ticket: the same form sent
+    # twice (a double tap at the kiosk) gives this ticket again, not a second number.
+    submit_key = models.CharField(max_length=64, blank=True, default="", editable=False)
 
     class Meta:
         ordering = ["-arrived_at"]
@@ -196,6 +199,9 @@ class Visit(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["site", "prefix", "day", "number"], name="ticket_number_unique_per_day"
+            ),
+            models.UniqueConstraint(
+                fields=["site", "submit_key"], condition=~Q(submit_key=""), name="visit_submit_key_once"
             ),
         ]
 

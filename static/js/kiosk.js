@@ -11,6 +11,20 @@
       window.print();
     }
   });
+  // A form that gives a number is sent once: a second tap while the page loads does
+  // nothing (the server also answers a repeat with the same ticket).
+  document.addEventListener("submit", (event) => {
+    const form = event.target.closest("[data-once]");
+    if (!form) {
+      return;
+    }
+    if (form.dataset.sent) {
+      event.preventDefault();
+      return;
+    }
+    form.dataset.sent = "1";
+    form.setAttribute("aria-busy", "true");
+  });
   if (!home || window.location.pathname === home) {
     return;
   }

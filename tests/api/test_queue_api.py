@@ -214,6 +214,18 @@ def test_odd_counter_requests_are_clear_errors(client, hall, tokens, path, body)
     assert response.json()["detail"]
 
 
+def test_a_retried_ticket_request_is_the_same_ticket(client, hall, tokens):
+    body = {"service_ids": [hall.world.service_a.pk], "idempotency_key": "retry-1"}
+    first = call(client, "post", "/sites/contoh/tickets", tokens["front_desk"], body).json()
+    again = call(client, "post", "/sites/contoh/tickets", tokens["front_desk"], body).json()
+    assert (first["token"], first["code"]) == (again["token"], again["code"])
+    assert Visit.objects.count() == 1
+    too_long = call(
+        client, "post", "/sites/contoh/tickets", tokens["front_desk"], {**body, "idempotency_key": "k" * 65}
+    )
+    assert too_long.status_code == 422
+
+
 def test_a_ticket_records_the_visitors_language(client, hall, tokens):
     body = {"service_ids": [hall.world.service_a.pk], "language": "en"}
     assert call(client, "post", "/sites/contoh/tickets", tokens["front_desk"], body).status_code == 201

@@ -366,3 +366,62 @@ def test_control_locking_only_the_first_prefix_overshoots_a_later_steps_quota(wo
     errors = run_threads(2, lambda i: tickets.issue_ticket(site=world.site, services=orders[i]))
     assert errors == []
     assert ServiceRequest.objects.filter(service=world.service_a).count() == 2
+
+
+def _tap_twenty_times(world, key):
+    tokens = []
+
+    def tap(_index):
+        tokens.append(tickets.issue_ticket(site=world.site, services=[world.service_a], submit_key=key).token)
+
+    return tokens, run_threads(20, tap)
+
+
+def test_one_form_tapped_twenty_times_at_once_is_one_ticket(world, clock_at):
+    make_hall(world)
+    tokens, errors = _tap_twenty_times(world, "form-key-1")
+    assert errors == []
+    assert len(tokens) == 20
+    assert len(set(tokens)) == 1
+    assert Visit.objects.count() == 1
+
+
+def test_control_without_the_key_index_a_repeat_becomes_a_second_ticket(world, clock_at, monkeypatch):
+    """Switch the protection off (drop the unique index on the key): two taps that both
+    looked before either wrote each issue a number."""
+    make_hall(world)
+    barrier = threading.Barrier(2)
+    lookups = Visit.objects.filter
+
+    def look_then_wait(*args, **kwargs):
+        found = lookups(*args, **kwargs)
+        if "submit_key" in kwargs:
+            list(found)  # both look before either writes
+            with contextlib.suppress(threading.BrokenBarrierError):
+                barrier.wait(timeout=5)
+        return found
+
+    monkeypatch.setattr(Visit.objects, "filter", look_then_wait)
+    with connection.schema_editor() as editor:
+        editor.remove_constraint(
+            Visit, next(c for c in Visit._meta.constraints if c.name == "visit_submit_key_once")
+        )
+    try:
+        tokens = []
+
+        def tap(_index):
+            tokens.append(
+                tickets.issue_ticket(
+                    site=world.site, services=[world.service_a], submit_key="form-key-2"
+                ).token
+            )
+
+        errors = run_threads(2, tap)
+        assert errors == []
+        assert len(set(tokens)) == 2  # the race: two numbers for one tap
+    finally:
+        Visit.objects.all().delete()
+        with connection.schema_editor() as editor:
+            editor.add_constraint(
+                Visit, next(c for c in Visit._meta.constraints if c.name == "visit_submit_key_once")
+            )

@@ -1,4 +1,5 @@
 import datetime as dt
+import re
 
 import pytest
 from django.test import Client
@@ -62,6 +63,19 @@ def test_kiosk_flow_shows_requirements_then_prints_a_ticket(kiosk, hall):
     assert "Ibu hamil" in html
     assert "<svg" in html  # the QR code, drawn inline
     assert f"http://testserver/tiket/{visit.token}/" in html
+
+
+def test_a_double_tap_at_the_kiosk_is_one_ticket(kiosk, hall):
+    page = kiosk.get(f"/contoh/anjungan/layanan/{hall.offer_a.pk}/").content.decode()
+    key = re.search(r'name="submit_key" value="([^"]+)"', page).group(1)
+    assert "data-once" in page
+    url = f"/contoh/anjungan/layanan/{hall.offer_a.pk}/"
+    first = kiosk.post(url, {"priority_reason": "", "submit_key": key})
+    second = kiosk.post(url, {"priority_reason": "", "submit_key": key})
+    assert first["Location"] == second["Location"]
+    assert Visit.objects.count() == 1
+    kiosk.post(url, {"priority_reason": ""})  # a form without a key (an old page) still works
+    assert Visit.objects.count() == 2
 
 
 def test_kiosk_refusal_explains_and_issues_nothing(kiosk, hall, clock_at):
@@ -230,6 +244,16 @@ def test_front_desk_issues_with_a_phone_number(client, hall):
     html = client.get(response["Location"]).content.decode()
     assert "B001" in html
     assert "6281234567890" not in html
+
+
+def test_a_double_submit_at_the_front_desk_is_one_ticket(client, hall):
+    client.force_login(hall.world.front_desk)
+    data = {"offer": hall.offer_a.pk, "priority_reason": "", "submit_key": "meja-1"}
+    assert (
+        client.post("/contoh/meja-depan/", data)["Location"]
+        == client.post("/contoh/meja-depan/", data)["Location"]
+    )
+    assert Visit.objects.count() == 1
 
 
 def test_front_desk_asks_the_language_of_the_messages(client, hall):

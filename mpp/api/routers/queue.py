@@ -40,6 +40,9 @@ class TicketIn(Input):
     priority_reason: Literal[tuple(PriorityReason.values)] | Literal[""] = ""  # type: ignore[valid-type]
     phone: str = Field("", max_length=30)
     language: Literal["id", "en"] = Field("id", description="The visitor's language for messages.")
+    idempotency_key: str = Field(
+        "", max_length=64, description="The same key again returns the ticket issued the first time."
+    )
 
 
 class RequestOut(Schema):
@@ -282,6 +285,7 @@ def create_ticket(request, slug: str, payload: TicketIn):
         phone=payload.phone,
         user=request.auth,
         language=payload.language,
+        submit_key=payload.idempotency_key,
     )
     return Status(201, _status(request, visit))
 

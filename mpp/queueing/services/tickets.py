@@ -5,6 +5,7 @@ from collections.abc import Sequence
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.db import IntegrityError
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -110,6 +111,7 @@ def issue_ticket(
     user: User | None = None,
     booked_at: dt.datetime | None = None,
     language: str = "",
+    submit_key: str = "",
 ) -> Visit:
     """A numbered ticket for one visitor and one or more services (taken in order).
 
@@ -122,6 +124,9 @@ def issue_ticket(
 
     ``language`` is the visitor's for the messages about this visit (a language the
     platform does not speak, or none, gives Bahasa Indonesia).
+
+    ``submit_key`` (the form's, or the API caller's idempotency key) makes the same
+    request sent twice (a double tap, a retry) return the ticket issued the first time.
 
     Raises ``rules.Refusal`` when the hall cannot issue it (closed, cut-off, quota)
     and ``ValidationError`` for bad input; either way nothing is written.
@@ -138,6 +143,48 @@ def issue_ticket(
     phone = normalize_phone(phone) if phone else ""
     if language not in dict(settings.LANGUAGES):
         language = settings.LANGUAGE_CODE
+    submit_key = (submit_key or "")[:64]
+    ticket = {
+        "site": site,
+        "services": services,
+        "channel": channel,
+        "priority_reason": priority_reason,
+        "phone": phone,
+        "user": user,
+        "booked_at": booked_at,
+        "language": language,
+        "submit_key": submit_key,
+        "now": now,
+    }
+    if not submit_key:
+        return _issue(**ticket)
+    repeated = Visit.objects.filter(site=site, submit_key=submit_key).first()
+    if repeated is not None:
+        return repeated
+    try:
+        return _issue(**ticket)
+    except IntegrityError:
+        # The same key raced this call and won (the unique index decided): its ticket.
+        repeated = Visit.objects.filter(site=site, submit_key=submit_key).first()
+        if repeated is None:
+            raise
+        return repeated
+
+
+def _issue(
+    *,
+    site: Site,
+    services: Sequence[Service],
+    channel: str,
+    priority_reason: str,
+    phone: str,
+    user: User | None,
+    booked_at: dt.datetime | None,
+    language: str,
+    submit_key: str,
+    now: dt.datetime,
+) -> Visit:
+    """``issue_ticket`` once its input is checked: the hall's rules, the number, the rows."""
     offers = _offers(site, services)
     first = offers[0]
     for offer in offers:
@@ -159,6 +206,7 @@ def issue_ticket(
             channel=channel,
             phone=phone,
             language=language,
+            submit_key=submit_key,
             issued_by=user,
         )
         requests = ServiceRequest.objects.bulk_create(

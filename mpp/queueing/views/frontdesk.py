@@ -28,6 +28,7 @@ def front_desk(request, site):
                 priority_reason=form.cleaned_data["priority_reason"],
                 phone=form.cleaned_data["phone"],
                 language=form.cleaned_data["language"],
+                submit_key=form.cleaned_data["submit_key"],
                 user=request.user,
             )
         except rules.Refusal as exc:

@@ -75,6 +75,7 @@ def service(request, site, offer):
                 channel=Channel.KIOSK,
                 priority_reason=form.cleaned_data["priority_reason"],
                 language=translation.get_language(),
+                submit_key=form.cleaned_data["submit_key"],
             )
         except rules.Refusal as exc:
             refusal = exc.message
