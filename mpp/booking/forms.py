@@ -9,10 +9,24 @@ class BookingForm(forms.Form):
     # A slot that filled up while the form was open is refused by the booking with a clear
     # message, so the field accepts every slot of the day and shows only those with room.
     slot = forms.CharField(label=_("Time"), widget=forms.RadioSelect)
-    nik = forms.CharField(label=_("NIK (16 digits, as on the KTP or KK)"), max_length=24)
+    nik = forms.CharField(
+        label=_("NIK (16 digits, as on the KTP or KK)"),
+        max_length=24,
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+    )
     name = forms.CharField(label=_("Name"), max_length=120)
-    phone = forms.CharField(label=_("Telephone (the code comes by SMS)"), max_length=30, required=False)
-    email = forms.EmailField(label=_("Or e-mail"), max_length=254, required=False)
+    phone = forms.CharField(
+        label=_("Telephone (the code comes by SMS)"),
+        max_length=30,
+        required=False,
+        widget=forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "tel"}),
+    )
+    email = forms.EmailField(
+        label=_("Or e-mail"),
+        max_length=254,
+        required=False,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
     language = forms.ChoiceField(
         label=_("Messages in"), choices=[("id", "Bahasa Indonesia"), ("en", "English")]
     )

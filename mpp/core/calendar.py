@@ -86,7 +86,11 @@ class WorkingCalendar:
             return _("National holiday: %(name)s") % {"name": national[day]}
         leave = cuti_bersama(day.year)
         if day in leave:
-            return _("Cuti bersama: %(name)s") % {"name": leave[day]}
+            name = leave[day]
+            # The holidays package names most of them "Cuti Bersama ...": said once.
+            if name.lower().startswith("cuti bersama"):
+                return name
+            return _("Cuti bersama: %(name)s") % {"name": name}
         if day.weekday() not in self.open_weekdays:
             return _("Not a service day of the week")
         return None

@@ -574,7 +574,7 @@ AGENCIES = [
                 "standard": {
                     "requirements": [
                         ("sktlk", "Asli, untuk KTP-el yang hilang", True),
-                        ("ktp", "KTP-el yang rusak, untuk penggantian karena rusak", True),
+                        ("ktp", "Hanya bila KTP-el rusak (bukan hilang): serahkan KTP-el yang rusak", True),
                         ("kk", "Asli atau fotokopi, untuk memeriksa NIK", False),
                         ("f102", "Diisi di loket", False),
                     ],
@@ -943,7 +943,12 @@ AGENCIES = [
                 "ilang, sim hilang, stnk hilang, atm hilang, kk hilang, dompet hilang, spkt, laporan hilang",
                 "standard": {
                     "requirements": [
-                        ("ktp", "Fotokopi identitas (KTP/SIM/KK) atau fotokopi dokumen yang hilang", False),
+                        (
+                            "kk",
+                            "Fotokopi KK (atau identitas lain seperti SIM); fotokopi dokumen yang hilang "
+                            "bila ada",
+                            False,
+                        ),
                         ("pengantar_desa", "Bila diminta petugas", True),
                     ],
                     "requirements_note": "",

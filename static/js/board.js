@@ -184,7 +184,9 @@
   }
 
   function renderRecent() {
-    const items = recent.map((call) => {
+    // The call shown big under "Now calling" is not repeated as an earlier call; a later
+    // entry for the same number (a journey's next step) is a new call and stays listed.
+    const items = recent.filter((call) => call !== nowCall).map((call) => {
       const li = el("li", "recent-item");
       li.dataset.code = call.code;
       const where = el("span", "recent-where");

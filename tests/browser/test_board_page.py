@@ -158,7 +158,7 @@ def test_board_shows_the_state_it_was_built_with_and_announces_none_of_it(live_s
     assert board.locator("html").get_attribute("lang") == "id"
     assert texts(board, "#now-calling .now-code") == ["B001"]
     assert "Polres" in board.locator("#now-calling").inner_text()
-    assert texts(board, "#recent-list .recent-code") == ["B001", "A001"]
+    assert texts(board, "#recent-list .recent-code") == ["A001"]  # B001 is shown as now calling
     assert at_counters(board) == ["A001", None, "B001"]  # counters 1, 2, 5
     assert counter_tile(board, "2").locator(".dash").inner_text() == "\u2013"
     expect(counter_tile(board, "1")).to_have_class("counter-item is-called")
@@ -192,19 +192,19 @@ def test_events_update_now_calling_counters_and_earlier_calls(live_server, board
     assert called["code"] == "A002"
     assert handle(board, called) is True
     assert texts(board, "#now-calling .now-code") == ["A002"]
-    assert texts(board, "#recent-list .recent-code") == ["A002", "A001"]
+    assert texts(board, "#recent-list .recent-code") == ["A001"]
     expect(counter_tile(board, "2").locator(".counter-code")).to_have_text("A002")
     expect(board.locator("#now-calling")).to_have_class("now-calling flash")
 
     assert handle(board, called) is False  # the same event again: handled once
     assert board.evaluate("window.mppBoard.handled") == [called["id"]]
-    assert texts(board, "#recent-list .recent-code") == ["A002", "A001"]
+    assert texts(board, "#recent-list .recent-code") == ["A001"]
 
     desks.recall("1")
     recalled = last_payload()
     assert handle(board, recalled) is True
     assert texts(board, "#now-calling .now-code") == ["A001"]
-    assert texts(board, "#recent-list .recent-code") == ["A001", "A002"]  # moved up, not repeated
+    assert texts(board, "#recent-list .recent-code") == ["A002"]  # A001 moved up to now calling
 
     desks.start("2")
     handle(board, last_payload())
@@ -214,7 +214,7 @@ def test_events_update_now_calling_counters_and_earlier_calls(live_server, board
     expect(counter_tile(board, "2")).to_have_class("counter-item is-idle")
     assert at_counters(board) == ["A001", None, None]
     assert board.evaluate("window.mppBoard.state")[str(hall.counter_a2.pk)]["code"] is None
-    assert texts(board, "#recent-list .recent-code") == ["A001", "A002"]  # history stays
+    assert texts(board, "#recent-list .recent-code") == ["A002"]  # history stays
 
     # A finish that is not the ticket shown at the counter changes nothing.
     stale_finish = {**recalled, "id": recalled["id"] + 100, "kind": "finished", "code": "A999"}
@@ -267,7 +267,7 @@ def test_a_call_older_than_two_minutes_is_shown_but_not_announced(live_server, b
     board.evaluate("ps => ps.forEach(p => window.mppBoard.handle(p))", [old, new])
     wait_spoken(board, 1)
     assert board.evaluate("window.mppBoard.announced") == [new["id"]]
-    assert texts(board, "#recent-list .recent-code") == ["A002", "A001"]
+    assert texts(board, "#recent-list .recent-code") == ["A001"]
     assert at_counters(board) == ["A001", "A002", None]
 
     # An event stamped more than 120 s before the newest one seen: shown, silent.
@@ -344,7 +344,7 @@ def test_board_follows_the_feed_and_resumes_after_the_last_event(live_server, bo
 
     board.wait_for_function("() => window.mppBoard.handled.length === 2")
     assert texts(board, "#now-calling .now-code") == ["A002"]
-    assert texts(board, "#recent-list .recent-code") == ["A002", "A001"]
+    assert texts(board, "#recent-list .recent-code") == ["A001"]
     wait_spoken(board, 2)
     assert board.evaluate("window.mppBoard.spoken") == [one["speech"], two["speech"]]
     wait_until(board, lambda: len(requests) >= 3)  # 204: the browser gave up; the board retries 3 s later
@@ -417,7 +417,7 @@ def test_a_lower_id_arriving_after_a_higher_one_is_shown_and_announced_once(live
     wait_spoken(board, 2)
     assert board.evaluate("window.mppBoard.announced") == [higher["id"], lower["id"]]
     assert at_counters(board) == ["A003", "A002", None]
-    assert texts(board, "#recent-list .recent-code") == ["A002", "A003", "A001"]
+    assert texts(board, "#recent-list .recent-code") == ["A003", "A001"]  # A002 is now calling
 
 
 def test_yesterdays_leftover_never_touches_todays_number(live_server, board, hall):
