@@ -17,11 +17,11 @@ from mpp.booking.forms import BookingForm, CheckInForm, ConfirmForm, ManageForm
 from mpp.booking.models import Booking
 from mpp.core import clock
 from mpp.core.ratelimit import client_ip
-from mpp.portal.selectors import active_site
 from mpp.queueing.models import Channel
 from mpp.queueing.views.common import qr_svg
 from mpp.queueing.views.kiosk import kiosk_site, not_a_kiosk
 from mpp.tenancy.access import front_desk_sites
+from mpp.tenancy.sites import active_site
 
 
 @require_http_methods(["GET", "HEAD"])

@@ -13,11 +13,11 @@ from mpp.complaints.models import Channel, Complaint
 from mpp.complaints.services import filing
 from mpp.complaints.services.common import ComplaintRefused
 from mpp.core.ratelimit import client_ip
-from mpp.portal.selectors import active_site, default_site
 from mpp.queueing.views.common import qr_svg
 from mpp.queueing.views.kiosk import kiosk_site, not_a_kiosk
 from mpp.tenancy.access import front_desk_sites
 from mpp.tenancy.models import Site
+from mpp.tenancy.sites import active_site, default_site
 
 REFUSAL_STATUS = {"limited": 429, "not_found": 404, "final": 409}
 

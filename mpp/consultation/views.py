@@ -12,8 +12,8 @@ from mpp.consultation.forms import CommentForm
 from mpp.consultation.models import COMPONENT_KEYS, Consultation, State
 from mpp.core import clock
 from mpp.core.ratelimit import client_ip
-from mpp.portal.selectors import active_site
 from mpp.tenancy.models import Site
+from mpp.tenancy.sites import active_site
 
 
 @require_safe

@@ -10,13 +10,13 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from mpp.journeys import selectors, services
 from mpp.journeys.forms import FrontDeskJourneyForm
-from mpp.portal.selectors import active_site
 from mpp.queueing import rules
 from mpp.queueing.forms import TicketForm
 from mpp.queueing.models import Channel
 from mpp.queueing.views.console import own_session, panel_response
 from mpp.queueing.views.kiosk import kiosk_site, not_a_kiosk
 from mpp.tenancy.access import front_desk_sites
+from mpp.tenancy.sites import active_site
 
 
 @login_required

@@ -11,9 +11,10 @@ from mpp.booking.selectors import online_offers
 from mpp.catalog import selectors as catalog
 from mpp.catalog.models import Service, ServiceStandard
 from mpp.core import clock, regions
-from mpp.portal.selectors import active_site, default_site, weekly_hours
+from mpp.portal.selectors import weekly_hours
 from mpp.tenancy.calendar import site_calendar
 from mpp.tenancy.models import Site
+from mpp.tenancy.sites import active_site, default_site
 
 MAX_QUERY = 200
 

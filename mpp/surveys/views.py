@@ -16,13 +16,13 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from mpp.catalog.models import Service
 from mpp.core import clock
-from mpp.portal.selectors import active_site
 from mpp.queueing.models import RequestStatus, ServiceRequest, Visit
 from mpp.queueing.views.kiosk import kiosk_site, not_a_kiosk
 from mpp.surveys import access, export, periods, selectors, services
 from mpp.surveys.forms import CodeForm, PaperForm, SurveyForm
 from mpp.surveys.models import Response
 from mpp.tenancy.models import Agency, Site
+from mpp.tenancy.sites import active_site
 
 KIOSK_SALT = "skm-kiosk"
 KIOSK_PASS_SECONDS = 20 * 60
