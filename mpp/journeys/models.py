@@ -37,7 +37,9 @@ class LifeEvent(models.Model):
 
 
 class Step(models.Model):
-    life_event = models.ForeignKey(LifeEvent, on_delete=models.CASCADE, related_name="steps")
+    life_event = models.ForeignKey(
+        LifeEvent, on_delete=models.CASCADE, related_name="steps", verbose_name=_("life event")
+    )
     # 1..n without gaps (the life event's admin page checks the whole order); the order
     # only says which step comes first: a running journey follows its JourneyStep links.
     position = models.PositiveSmallIntegerField(
@@ -116,7 +118,9 @@ class Journey(models.Model):
     """One visitor following a life event; the visit's requests are its steps."""
 
     visit = models.OneToOneField(Visit, on_delete=models.CASCADE, related_name="journey")
-    life_event = models.ForeignKey(LifeEvent, on_delete=models.PROTECT, related_name="journeys")
+    life_event = models.ForeignKey(
+        LifeEvent, on_delete=models.PROTECT, related_name="journeys", verbose_name=_("life event")
+    )
     started_at = models.DateTimeField()
 
     class Meta:

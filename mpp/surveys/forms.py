@@ -70,7 +70,9 @@ class SurveyForm(forms.Form):
 class PaperForm(SurveyForm):
     """A paper form typed in: which agency and day it is for, and blank items allowed."""
 
-    served_on = forms.DateField(label=_("Day of the service"), widget=forms.DateInput(attrs={"type": "date"}))
+    served_on = forms.DateField(
+        label=_("Day of the service"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
     service = forms.ModelChoiceField(
         label=_("Service (optional)"), queryset=Service.objects.none(), required=False
     )

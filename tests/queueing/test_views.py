@@ -131,11 +131,13 @@ def test_console_full_cycle_with_htmx(client, hall):
     request = ServiceRequest.objects.get()
     client.post(f"{base}/recall/", {"request": request.pk}, HTTP_HX_REQUEST="true")
     client.post(f"{base}/start/", {"request": request.pk}, HTTP_HX_REQUEST="true")
-    client.post(
+    html = client.post(
         f"{base}/finish/",
         {"request": request.pk, "outcome": "completed", "note": "OK"},
         HTTP_HX_REQUEST="true",
-    )
+    ).content.decode()
+    assert "A001 selesai dilayani." in html  # the officer sees the action was done
+    assert 'accesskey="n" autofocus' in html  # and the next one has the keyboard
     request.refresh_from_db()
     assert (request.status, request.recalls, request.note) == ("done", 1, "OK")
     html = client.get(f"/konsol/{hall.counter_a1.pk}/?part=queue", HTTP_HX_REQUEST="true").content.decode()

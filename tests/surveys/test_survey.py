@@ -178,6 +178,10 @@ def test_a_forged_kiosk_pass_leads_back_to_the_start(client, hall, nine):
 def test_staff_enter_paper_forms_with_blank_items(client, hall, nine):
     client.force_login(hall.world.officer_a)
     url = "/skm/kertas/?site=contoh&agency=dukcapil"
+    shown = re.search(
+        r'<input type="date" name="served_on" value="([^"]*)"', client.get(url).content.decode()
+    )
+    assert shown.group(1) == "2026-11-30"  # the format a date input takes
     form = survey_form({**ALL_FOUR, "sarana": "", "pengaduan": ""}, served_on="2026-11-27")
     response = client.post(url, form)
     assert response.status_code == 302

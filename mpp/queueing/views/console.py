@@ -159,22 +159,38 @@ def act(request, counter_id, action):
         elif action == "recall":
             desk.recall(session=session, request_id=request_id)
         elif action == "no-show":
-            desk.mark_no_show(session=session, request_id=request_id)
+            done = desk.mark_no_show(session=session, request_id=request_id)
+            messages.success(request, _("%(code)s marked as not present.") % {"code": done.visit.code})
         elif action == "start":
             desk.start_service(session=session, request_id=request_id)
         elif action == "finish":
             data = _bound(FinishForm, request)
-            desk.finish_service(
+            done = desk.finish_service(
                 session=session, request_id=request_id, outcome=data["outcome"], note=data["note"]
             )
+            messages.success(request, _("%(code)s finished.") % {"code": done.visit.code})
         elif action == "transfer":
             offers = ServiceOffer.objects.filter(site=session.counter.site, is_active=True)
             data = _bound(TransferForm, request, offers=offers)
-            desk.transfer(
+            moved = desk.transfer(
                 session=session, request_id=request_id, service=data["offer"].service, note=data["note"]
             )
+            messages.success(
+                request,
+                _("%(code)s sent to %(agency)s: %(service)s.")
+                % {
+                    "code": moved.visit.code,
+                    "agency": moved.service.agency.short_name,
+                    "service": moved.service.name,
+                },
+            )
         elif action == "park":
-            desk.park(session=session, request_id=request_id, note=_bound(ParkForm, request)["note"])
+            parked = desk.park(session=session, request_id=request_id, note=_bound(ParkForm, request)["note"])
+            messages.success(
+                request,
+                _("%(code)s paused; resume it from the list when the visitor is back.")
+                % {"code": parked.visit.code},
+            )
         elif action == "resume":
             desk.resume(session=session, request_id=request_id)
         elif action == "close":
