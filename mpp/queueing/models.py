@@ -146,7 +146,8 @@ class CounterService(models.Model):
 
     def clean(self) -> None:
         # A counter calls its own agency's visitors only.
-        if self.counter_id and self.service_id and self.service.agency_id != self.counter.agency_id:
+        counter = self.counter if self.counter_id or CounterService.counter.is_cached(self) else None
+        if counter is not None and self.service_id and self.service.agency_id != counter.agency_id:
             raise ValidationError({"service": _("A counter calls only the services of its own agency.")})
 
 

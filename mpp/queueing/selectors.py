@@ -194,7 +194,7 @@ def counter_queue(*, counter: Counter, service_ids: list[int], limit: int = 50) 
             service_id__in=service_ids,
             visit__day=_today(counter),
         )
-        .select_related("visit", "service")
+        .select_related("visit", "service", "agency", "transferred_from")
         .order_by("-priority", "queue_time", "id")[:limit]
     )
 
@@ -220,5 +220,5 @@ def counter_parked(counter: Counter) -> list[ServiceRequest]:
     return list(
         ServiceRequest.objects.filter(
             counter=counter, status=RequestStatus.PARKED, visit__day=_today(counter)
-        ).select_related("visit", "service")
+        ).select_related("visit", "service", "agency", "transferred_from")
     )

@@ -97,7 +97,7 @@ class CodeForm(forms.Form):
     code = forms.CharField(label=_("The number on your ticket, or scan its QR code"), max_length=200)
     check = forms.RegexField(
         label=_("With a typed number: the 4-digit ticket code under it"),
-        regex=r"^\s*\d{4}\s*$",
+        regex=r"^\s*[0-9]{4}\s*$",
         required=False,
         error_messages={"invalid": _("The ticket code has four digits.")},
     )

@@ -1,6 +1,7 @@
 """Recording a survey response: one per finished service request, or a paper form."""
 
 import datetime as dt
+import json
 from collections.abc import Mapping
 
 from django.core.exceptions import ValidationError
@@ -153,7 +154,26 @@ def enter_paper_form(
         raise ValidationError(errors)
     values = _answers(selectors.unsur_for(agency), answers, all_required=False)
     # The paper form's key shares the request key's unique column (a namespace of its own).
-    key = blind_index(f"{agency.pk}:{submit_key}", purpose="skm-paper") if submit_key else None
+    # Bound to what was typed: the same key with another form saves that form too.
+    key = (
+        blind_index(
+            json.dumps(
+                [
+                    agency.pk,
+                    submit_key,
+                    getattr(service, "pk", None),
+                    str(served_on),
+                    values,
+                    _profile(profile),
+                ],
+                sort_keys=True,
+                default=str,
+            ),
+            purpose="skm-paper",
+        )
+        if submit_key
+        else None
+    )
     response = Response(
         site=site,
         agency=agency,

@@ -124,7 +124,7 @@ def _kiosk_requests(site: Site, raw: str, check: str = "") -> list[ServiceReques
         prefix=code.group(1).upper(),
         number=int(code.group(2)),
     ).first()
-    if visit is None or not hmac.compare_digest(check.strip(), visit.check_code):
+    if visit is None or not hmac.compare_digest(check.strip().encode(), visit.check_code.encode()):
         return None
     return [
         r for r in selectors.open_requests(visit) if r.finished_at and r.finished_at >= now - KIOSK_RECENT

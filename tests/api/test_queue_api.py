@@ -214,7 +214,7 @@ def test_odd_counter_requests_are_clear_errors(client, hall, tokens, path, body)
     assert response.json()["detail"]
 
 
-def test_a_retried_ticket_request_is_the_same_ticket(client, hall, tokens):
+def test_a_retried_ticket_request_is_the_same_ticket(client, hall, tokens, clock_at):
     body = {"service_ids": [hall.world.service_a.pk], "idempotency_key": "retry-1"}
     first = call(client, "post", "/sites/contoh/tickets", tokens["front_desk"], body).json()
     again = call(client, "post", "/sites/contoh/tickets", tokens["front_desk"], body).json()
@@ -224,6 +224,17 @@ def test_a_retried_ticket_request_is_the_same_ticket(client, hall, tokens):
         client, "post", "/sites/contoh/tickets", tokens["front_desk"], {**body, "idempotency_key": "k" * 65}
     )
     assert too_long.status_code == 422
+    # The same key with another request, or on another day, is another ticket.
+    other = {**body, "service_ids": [hall.world.service_b.pk]}
+    assert (
+        call(client, "post", "/sites/contoh/tickets", tokens["front_desk"], other).json()["token"]
+        != first["token"]
+    )
+    clock_at(dt.datetime(2026, 12, 1, 2, 0, tzinfo=dt.UTC))
+    tomorrow = call(client, "post", "/sites/contoh/tickets", tokens["front_desk"], body).json()
+    assert tomorrow["code"] == "A001"
+    assert tomorrow["token"] != first["token"]
+    assert len(first["check_code"]) == 4
 
 
 def test_a_ticket_records_the_visitors_language(client, hall, tokens):
@@ -318,6 +329,46 @@ def test_the_ticket_cycle_costs_a_pinned_number_of_queries(
 # number without a second read (2026-11-28); the counter actions cost as many queries as
 # before, but cheaper ones (no nested role subquery, no second read for the answer).
 ISSUE_QUERIES, CALL_QUERIES, START_QUERIES, FINISH_QUERIES = 18, 13, 9, 11
+
+
+def test_the_counters_queue_costs_the_same_with_transferred_visitors(
+    client, hall, tokens, django_assert_max_num_queries
+):
+    """The console polls its queue: transferred visitors in it cost no query each."""
+    officer_a, officer_b = tokens["officer_a"], tokens["officer_b"]
+    call(client, "post", f"/counters/{hall.counter_a1.pk}/session", officer_a, {})
+    call(client, "post", f"/counters/{hall.counter_b.pk}/session", officer_b, {})
+    for _ in range(6):
+        call(
+            client,
+            "post",
+            "/sites/contoh/tickets",
+            tokens["front_desk"],
+            {"service_ids": [hall.world.service_b.pk]},
+        )
+    for _ in range(6):
+        call(
+            client,
+            "post",
+            "/sites/contoh/tickets",
+            tokens["front_desk"],
+            {"service_ids": [hall.world.service_a.pk]},
+        )
+        called = call(client, "post", f"/counters/{hall.counter_a1.pk}/call-next", officer_a).json()
+        call(
+            client,
+            "post",
+            f"/counters/{hall.counter_a1.pk}/requests/{called['id']}/transfer",
+            officer_a,
+            {"service_id": hall.world.service_b.pk, "note": "lanjut"},
+        )
+    with django_assert_max_num_queries(QUEUE_QUERIES):
+        queue = call(client, "get", f"/counters/{hall.counter_b.pk}/queue", officer_b).json()
+    assert queue["waiting"] == 12
+    assert {row["transfer_note"] for row in queue["queue"]} == {"", "lanjut"}
+
+
+QUEUE_QUERIES = 10
 
 
 def test_a_counter_works_through_the_api_with_the_back_office_login(client, hall):

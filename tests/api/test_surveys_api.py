@@ -79,6 +79,12 @@ def test_paper_forms_are_saved_once_per_key_and_name_a_wrong_service(client, fin
     )
     assert other.json()["id"] != first.json()["id"]
     assert Response.objects.filter(channel="paper").count() == 2
+    # The same key with another form (a client that reuses keys) saves that form.
+    changed = {**body, "answers": {**ALL_FOUR, "waktu": 1}}
+    third = call(client, "post", "/sites/contoh/surveys/paper", officer, changed)
+    assert third.json()["id"] not in (first.json()["id"], other.json()["id"])
+    third_row = Response.objects.get(pk=third.json()["id"])
+    third_row.delete()
     wrong = call(
         client, "post", "/sites/contoh/surveys/paper", officer, {**body, "service_id": world.service_b.pk}
     )

@@ -145,7 +145,7 @@ def test_a_typed_number_needs_the_ticket_code_printed_under_it(client, hall, nin
     for request_ in done:
         code = request_.visit.code
         wrong = f"{(int(request_.visit.check_code) + 1) % 10000:04d}"
-        for check in ("", wrong, "12x4"):
+        for check in ("", wrong, "12x4", "\u0661\u0662\u0663\u0664"):  # Arabic-Indic digits too
             refused = client.post("/contoh/anjungan/survei/", {"code": code, "check": check})
             assert refused.status_code in (200, 409)
             assert "/anjungan/survei/isi/" not in refused.content.decode()

@@ -89,6 +89,9 @@ class PublicRequestOut(Schema):
 
 class StatusOut(Schema):
     code: str
+    check_code: str = Field(
+        ..., description="Printed under the number: a typed number needs it at the exit survey."
+    )
     token: str
     status_url: str
     arrived_at: dt.datetime
@@ -214,6 +217,7 @@ def _status(request, visit: Visit) -> dict:
     status = selectors.ticket_status(visit)
     return {
         "code": visit.code,
+        "check_code": visit.check_code,
         "token": visit.token,
         "status_url": request.build_absolute_uri(f"/tiket/{visit.token}/"),
         "arrived_at": visit.arrived_at,

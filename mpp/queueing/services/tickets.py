@@ -1,6 +1,7 @@
 """Issuing tickets: the number, the visit and its requests, in one transaction."""
 
 import datetime as dt
+import json
 from collections.abc import Sequence
 
 from django.conf import settings
@@ -14,6 +15,7 @@ from mpp.catalog.models import Service
 from mpp.core import clock
 from mpp.core.db import write_transaction
 from mpp.core.phone import normalize_phone
+from mpp.privacy.crypto import blind_index
 from mpp.queueing import extensions, rules
 from mpp.queueing.models import (
     Channel,
@@ -126,7 +128,8 @@ def issue_ticket(
     platform does not speak, or none, gives Bahasa Indonesia).
 
     ``submit_key`` (the form's, or the API caller's idempotency key) makes the same
-    request sent twice (a double tap, a retry) return the ticket issued the first time.
+    request sent twice on one day (a double tap, a retry) return the ticket issued the
+    first time; stored as a keyed hash of the key, the day and the request.
 
     Raises ``rules.Refusal`` when the hall cannot issue it (closed, cut-off, quota)
     and ``ValidationError`` for bad input; either way nothing is written.
@@ -143,7 +146,23 @@ def issue_ticket(
     phone = normalize_phone(phone) if phone else ""
     if language not in dict(settings.LANGUAGES):
         language = settings.LANGUAGE_CODE
-    submit_key = (submit_key or "")[:64]
+    if submit_key:
+        # The key is bound to the request and the day: the same key with another ticket
+        # (a client that counts its keys, a key of yesterday) is another ticket, never
+        # someone else's status token.
+        submit_key = blind_index(
+            json.dumps(
+                [
+                    submit_key[:64],
+                    str(rules.site_day(site, now)),
+                    [s.pk for s in services],
+                    priority_reason,
+                    phone,
+                    channel,
+                ]
+            ),
+            purpose="ticket-submit",
+        )
     ticket = {
         "site": site,
         "services": services,
