@@ -28,7 +28,7 @@ setup: $(BIN)/.installed messages
 
 run: setup
 	$(PY) manage.py migrate --noinput
-	$(PY) manage.py load_demo
+	$(PY) manage.py load_demo --base-url http://$(HOST):$(PORT)
 	@echo ""
 	@echo "Serving on http://$(HOST):$(PORT)/  (boards' live feed on port $(LIVE_PORT); Ctrl+C stops)"
 	@echo "  portal  http://$(HOST):$(PORT)/          back office  http://$(HOST):$(PORT)/admin/"

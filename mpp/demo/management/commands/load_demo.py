@@ -9,8 +9,13 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--quiet-logins", action="store_true", help="Do not print the demo logins.")
+        parser.add_argument(
+            "--base-url",
+            default="http://127.0.0.1:8000",
+            help="Where the demo is served (for the printed links).",
+        )
 
-    def handle(self, *args, quiet_logins=False, **options):
+    def handle(self, *args, quiet_logins=False, base_url="http://127.0.0.1:8000", **options):
         if settings.PRODUCTION:
             raise CommandError(
                 "The demo has accounts with a public password; it is never loaded in production."
@@ -20,7 +25,7 @@ class Command(BaseCommand):
         if quiet_logins:
             return
         self.stdout.write("")
-        self.stdout.write("Demo logins (back office at http://127.0.0.1:8000/admin/):")
+        self.stdout.write(f"Demo logins (back office at {base_url.rstrip('/')}/admin/):")
         for account in loader.DEMO_ACCOUNTS:
             self.stdout.write(f"  {account.username:<18} {loader.DEMO_PASSWORD}   {account.description}")
         self.stdout.write("")
