@@ -128,6 +128,7 @@ def test_console_full_cycle_with_htmx(client, hall):
     base = f"/konsol/{hall.counter_a1.pk}/aksi"
     html = client.post(f"{base}/call-next/", HTTP_HX_REQUEST="true").content.decode()
     assert "A001" in html
+    assert '<optgroup label="Polres">' in html  # where to send the visitor, by agency
     request = ServiceRequest.objects.get()
     client.post(f"{base}/recall/", {"request": request.pk}, HTTP_HX_REQUEST="true")
     client.post(f"{base}/start/", {"request": request.pk}, HTTP_HX_REQUEST="true")
@@ -262,6 +263,9 @@ def test_front_desk_asks_the_language_of_the_messages(client, hall):
     client.force_login(hall.world.front_desk)
     html = client.get("/contoh/meja-depan/").content.decode()
     assert 'name="language"' in html
+    # Services are grouped under their agency, the agency's name said once.
+    assert '<optgroup label="Dukcapil">' in html
+    assert '<optgroup label="Polres">' in html
     client.post(
         "/contoh/meja-depan/",
         {"offer": hall.offer_a.pk, "priority_reason": "", "phone": "0812 3456 7890", "language": "en"},
