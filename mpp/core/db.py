@@ -15,6 +15,10 @@ from collections.abc import Iterator
 
 from django.db import connection, transaction
 
+# The largest id either database stores (a 64-bit integer): a larger one in an address
+# names nothing, and SQLite would fail on it instead of finding nothing.
+MAX_ID = 2**63 - 1
+
 
 class FifoLock:
     """A lock that hands itself to waiters in arrival order."""

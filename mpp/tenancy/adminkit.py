@@ -15,6 +15,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest
 
+from mpp.core.db import MAX_ID
 from mpp.tenancy.access import Scope, scope_of
 
 
@@ -29,9 +30,6 @@ class SafeModelChoiceField(forms.ModelChoiceField):
             return super().to_python(value)
         except OverflowError as exc:
             raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice") from exc
-
-
-MAX_ID = 2**63 - 1
 
 
 class SafeAutocompleteSelect(AutocompleteSelect):

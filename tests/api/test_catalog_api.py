@@ -101,6 +101,17 @@ def test_full_edit_cycle_through_the_api(client, world, token_a):
     response = call(client, "patch", f"/standards/{draft_id}", token_a, {"fee": 1})
     assert response.status_code == 422
     assert response.json()["errors"][0]["message"]
+    # Read back, with its document lines: by the public and by the agency's staff.
+    public = call(client, "get", f"/standards/{draft_id}")
+    assert public.status_code == 200, public.content
+    assert public.json()["requirements"] == [
+        {"document_id": kk.pk, "name": "Kartu Keluarga", "note": "Fotokopi", "is_optional": False}
+    ]
+    assert "legal_basis" not in public.json()
+    internal = call(client, "get", f"/standards/{draft_id}", token_a)
+    assert internal.status_code == 200, internal.content
+    assert internal.json()["requirements"][0]["name"] == "Kartu Keluarga"
+    assert "legal_basis" in internal.json()
 
 
 def test_create_and_update_a_service(client, world, token_a):
@@ -287,3 +298,13 @@ def test_create_api_token_command(world, capsys):
     from django.test import Client
 
     assert call(Client(), "get", "/me", plain).status_code == 200
+
+
+def test_every_request_schema_has_its_own_name_in_the_openapi_schema(client):
+    """Two schemas of one name would describe one operation with the other's fields."""
+    schema = call(client, "get", "/openapi.json").json()
+    tracking = schema["paths"]["/api/v1/tracking"]["post"]["requestBody"]["content"]["application/json"][
+        "schema"
+    ]
+    name = tracking["$ref"].rsplit("/", 1)[1]
+    assert "number" in schema["components"]["schemas"][name]["properties"]

@@ -216,6 +216,20 @@ def test_console_needs_a_login(client, hall):
     assert client.get("/konsol/").status_code == 403  # no counter to work at
 
 
+@pytest.mark.parametrize(
+    ("method", "path"),
+    [
+        ("get", "/konsol/99999999999999999999/"),
+        ("post", "/konsol/99999999999999999999/aksi/call-next/"),
+        ("post", "/konsol/99999999999999999999/permohonan/"),
+        ("post", "/konsol/99999999999999999999/perjalanan/"),
+    ],
+)
+def test_a_counter_id_too_large_for_the_database_is_not_open_here(client, hall, method, path):
+    client.force_login(hall.world.officer_a)
+    assert getattr(client, method)(path).status_code in (302, 404, 409)
+
+
 def test_console_query_counts_are_pinned(client, hall, django_assert_max_num_queries):
     for _ in range(15):
         issue_ticket(site=hall.world.site, services=[hall.world.service_a])

@@ -17,6 +17,7 @@ from mpp.api.auth import PUBLIC, STAFF
 from mpp.catalog import access as catalog_access
 from mpp.catalog import selectors, services
 from mpp.catalog.models import DocumentType, ServiceStandard
+from mpp.core.db import MAX_ID
 from mpp.tenancy import services as tenancy_services
 from mpp.tenancy.access import get_agency_for_edit
 from mpp.tenancy.models import Agency, Site
@@ -141,9 +142,6 @@ class Input(Schema):
     model_config = ConfigDict(extra="forbid")
 
 
-MAX_ID = 2**63 - 1
-
-
 class ServiceIn(Input):
     name: str = Field(..., min_length=3, max_length=200)
     slug: str = Field(..., min_length=1, max_length=80, pattern=r"^[-a-z0-9]+$")
@@ -204,7 +202,9 @@ class PublishIn(Input):
 def _standard_out(user, standard: ServiceStandard) -> dict:
     """The public components for everyone, the management ones for the agency's staff."""
     schema = StandardFullOut if catalog_access.can_read_internal(user, standard.service) else StandardOut
-    return schema.from_orm(standard).dict()
+    # By alias: the response is validated again against the same schemas, which read
+    # document lines by their aliases (document_type_id, display_name).
+    return schema.from_orm(standard).model_dump(by_alias=True)
 
 
 def _document_lines(lines: list[DocumentLineIn] | None, field: str) -> list[services.DocumentLine] | None:

@@ -89,14 +89,14 @@ class SubmittedOut(Schema):
     filed_late: bool
 
 
-class TrackIn(Input):
+class ComplaintTrackIn(Input):
     tracking_id: str = Field(..., min_length=4, max_length=30)
     secret: str = Field(
         ..., min_length=4, max_length=6, description="The PIN, or the telephone's last 4 digits."
     )
 
 
-class ReplyIn(TrackIn):
+class ReplyIn(ComplaintTrackIn):
     text: str = Field(..., min_length=1, max_length=2000)
 
 
@@ -364,7 +364,7 @@ def _unknown_service() -> str:
 
 
 @router.post("/complaints/tracking", response={200: PublicComplaintOut, **PROBLEMS}, auth=None)
-def track_complaint(request, payload: TrackIn):
+def track_complaint(request, payload: ComplaintTrackIn):
     """A complaint for its complainant: the tracking ID and the PIN (or the telephone's last
     4 digits). Five wrong answers for a tracking ID, or twenty from one address, within an
     hour lock further attempts until the hour passes."""

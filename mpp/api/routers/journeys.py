@@ -112,7 +112,7 @@ class OpenIn(Input):
     phone: str = Field("", max_length=30)
 
 
-class TrackIn(Input):
+class ApplicationTrackIn(Input):
     number: str = Field(..., min_length=4, max_length=20)
     secret: str = Field(..., min_length=4, max_length=6)
 
@@ -221,7 +221,7 @@ def change_status(request, number: str, payload: StatusIn):
 
 
 @router.post("/tracking", response=TrackedOut, auth=None)
-def track(request, payload: TrackIn):
+def track(request, payload: ApplicationTrackIn):
     """Public: an application by its tracking number and the receipt's PIN (or the phone's last 4 digits)."""
     application = cases.track(number=payload.number, secret=payload.secret, ip=client_ip(request))
     application.history_items = list(application.history.all())

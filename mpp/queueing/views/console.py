@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from mpp.core.db import MAX_ID
 from mpp.queueing import extensions, rules, selectors
 from mpp.queueing.forms import CallNumberForm, FinishForm, OpenCounterForm, ParkForm, TransferForm
 from mpp.queueing.models import CounterSession, ServiceOffer
@@ -36,6 +37,8 @@ def client_key(request) -> str:
 def own_session(request, counter_id) -> CounterSession | None:
     """The session of this officer in this browser at the counter, or None; also None once
     the officer no longer holds a role at the counter (checked on every request)."""
+    if not 0 < counter_id <= MAX_ID:
+        return None
     return (
         CounterSession.objects.select_related("counter__site__hall_settings", "counter__agency", "officer")
         .filter(
