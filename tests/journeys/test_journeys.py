@@ -1,4 +1,5 @@
 import datetime as dt
+import re
 from types import SimpleNamespace
 
 import pytest
@@ -346,6 +347,10 @@ def test_kiosk_starts_a_journey(client, hall, lost_ktp):
     response = client.post("/contoh/anjungan/peristiwa/kehilangan-ktp-el/", {"priority_reason": ""})
     assert response.status_code == 302
     assert Journey.objects.get().visit.code == "B001"
+    # The printed ticket lists every step, in order: the visitor knows the whole way.
+    ticket = client.get(response["Location"]).content.decode()
+    steps = re.findall(r"<li>([^<]+)</li>", ticket.split('class="ticket-steps"')[1].split("</ol>")[0])
+    assert [step.split(":")[0] for step in steps] == ["Polres", "Dukcapil"]
 
 
 def test_front_desk_starts_a_journey(client, hall, lost_ktp):
