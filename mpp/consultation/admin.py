@@ -262,6 +262,19 @@ class ConsultationAdmin(ScopedAdmin):
             },
         )
 
+    def _confirmed_step(self, request, consultation, *, act, done, then, title, **page):
+        """A step that needs only a confirming click: done on POST, else its page."""
+        form = _confirm_form(request)
+        if form.is_bound and form.is_valid():
+            try:
+                act()
+            except ValidationError as exc:
+                _form_errors(form, exc)
+            else:
+                messages.success(request, done)
+                return redirect(then)
+        return self._page(request, consultation, title, form, **page)
+
     def add_view(self, request, form_url="", extra_context=None):
         if not self.has_add_permission(request):
             raise PermissionDenied
@@ -330,20 +343,13 @@ class ConsultationAdmin(ScopedAdmin):
 
     def close_view(self, request, object_id):
         consultation = self._for_action(request, object_id)
-        form = _confirm_form(request)
-        if form.is_bound and form.is_valid():
-            try:
-                services.close_consultation(consultation=consultation, user=request.user)
-            except ValidationError as exc:
-                _form_errors(form, exc)
-            else:
-                messages.success(request, _("The consultation is closed for comments."))
-                return redirect("admin:consultation_consultation_change", consultation.pk)
-        return self._page(
+        return self._confirmed_step(
             request,
             consultation,
-            _("Close the consultation now"),
-            form,
+            act=lambda: services.close_consultation(consultation=consultation, user=request.user),
+            done=_("The consultation is closed for comments."),
+            then=reverse("admin:consultation_consultation_change", args=[consultation.pk]),
+            title=_("Close the consultation now"),
             intro=_("No more comments are taken. The comments received stay public and still need answers."),
             submit=_("Close now"),
         )
@@ -374,40 +380,26 @@ class ConsultationAdmin(ScopedAdmin):
 
     def cancel_view(self, request, object_id):
         consultation = self._for_action(request, object_id)
-        form = _confirm_form(request)
-        if form.is_bound and form.is_valid():
-            try:
-                services.cancel_consultation(consultation=consultation)
-            except ValidationError as exc:
-                _form_errors(form, exc)
-            else:
-                messages.success(request, _("The consultation is cancelled."))
-                return redirect(CHANGELIST)
-        return self._page(
+        return self._confirmed_step(
             request,
             consultation,
-            _("Cancel the consultation"),
-            form,
+            act=lambda: services.cancel_consultation(consultation=consultation),
+            done=_("The consultation is cancelled."),
+            then=reverse(CHANGELIST),
+            title=_("Cancel the consultation"),
             intro=_("A consultation that has not opened yet can be cancelled; it leaves no record."),
             submit=_("Cancel the consultation"),
         )
 
     def conclude_view(self, request, object_id):
         consultation = self._for_action(request, object_id)
-        form = _confirm_form(request)
-        if form.is_bound and form.is_valid():
-            try:
-                services.conclude_consultation(consultation=consultation, user=request.user)
-            except ValidationError as exc:
-                _form_errors(form, exc)
-            else:
-                messages.success(request, _("The consultation is concluded. The draft can now be published."))
-                return redirect("admin:consultation_consultation_change", consultation.pk)
-        return self._page(
+        return self._confirmed_step(
             request,
             consultation,
-            _("Conclude the consultation"),
-            form,
+            act=lambda: services.conclude_consultation(consultation=consultation, user=request.user),
+            done=_("The consultation is concluded. The draft can now be published."),
+            then=reverse("admin:consultation_consultation_change", args=[consultation.pk]),
+            title=_("Conclude the consultation"),
             intro=_(
                 "Concluding makes the record final: answers and the forum record can no longer change. "
                 "Publishing the draft needs it."

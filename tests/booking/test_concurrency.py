@@ -6,11 +6,9 @@ control switches the lock off and shows the overbooking it prevents.
 """
 
 import contextlib
-import threading
 import time
 
 import pytest
-from django.db import connections
 from django.test.client import ClientHandler, RequestFactory
 from django.urls import reverse
 
@@ -18,6 +16,7 @@ from mpp.booking import selectors, services
 from mpp.booking.models import Booking, BookingPolicy, OnlineOffer
 from tests.booking.conftest import TUESDAY_9, nik
 from tests.halls import make_hall
+from tests.threads import run_threads
 
 PEOPLE = 200
 QUOTA = 20
@@ -35,9 +34,6 @@ def rush(world, clock_at):
 
 def press_book_together(hall) -> tuple[list[int], list[bytes]]:
     url = reverse("booking:book", args=[hall.world.site.slug, hall.offer_a.pk])
-    barrier = threading.Barrier(PEOPLE)
-    statuses: list[int] = []
-    bodies: list[bytes] = []
 
     # Django's handler without the test client's per-request template instrumentation,
     # which copies every rendered context for every concurrent request.
@@ -52,19 +48,13 @@ def press_book_together(hall) -> tuple[list[int], list[bytes]]:
             "phone": f"0812000{index:05d}",
             "language": "id",
         }
-        try:
-            barrier.wait()
-            response = handler(RequestFactory().post(url, form, REMOTE_ADDR=f"10.1.0.{index + 1}").environ)
-            statuses.append(response.status_code)
-            bodies.append(response.content)
-        finally:
-            connections.close_all()
+        response = handler(RequestFactory().post(url, form, REMOTE_ADDR=f"10.1.0.{index + 1}").environ)
+        return response.status_code, response.content
 
-    threads = [threading.Thread(target=person, args=(i,)) for i in range(PEOPLE)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=300)
+    answers, errors = run_threads(PEOPLE, person, timeout=300)
+    assert errors == []
+    statuses = [status for status, _body in answers]
+    bodies = [body for _status, body in answers]
     return statuses, bodies
 
 

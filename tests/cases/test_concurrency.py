@@ -6,7 +6,7 @@ import contextlib
 import threading
 
 import pytest
-from django.db import connection, connections
+from django.db import connection
 
 from mpp.cases import services
 from mpp.cases.models import Application
@@ -15,30 +15,10 @@ from mpp.queueing.models import CounterSession, ServiceRequest
 from mpp.queueing.services import counter as desk
 from mpp.queueing.services.tickets import issue_ticket
 from tests.halls import make_hall
+from tests.threads import run_threads
 
 SUBMITS = 2
 pytestmark = [pytest.mark.concurrency, pytest.mark.django_db(transaction=True)]
-
-
-def run_threads(count, target):
-    barrier = threading.Barrier(count)
-    results, errors = [], []
-
-    def body(index):
-        try:
-            barrier.wait(timeout=30)
-            results.append(target(index))
-        except Exception as exc:  # collected and asserted by the caller
-            errors.append(exc)
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=body, args=(i,)) for i in range(count)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=120)
-    return results, errors
 
 
 @pytest.fixture

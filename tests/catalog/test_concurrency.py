@@ -1,44 +1,22 @@
 """Version numbers of a standard are a sequence: ten editors starting a draft at once get one."""
 
 import contextlib
-import threading
 import time
 
 import pytest
-from django.db import connections
 
 from mpp.catalog import services
 from mpp.catalog.models import ServiceStandard
 from tests import factories
+from tests.threads import run_threads
 
 pytestmark = [pytest.mark.concurrency, pytest.mark.django_db(transaction=True)]
 EDITORS = 10
 
 
-def run_threads(count, target):
-    barrier = threading.Barrier(count)
-    results, errors = [], []
-
-    def body():
-        try:
-            barrier.wait()
-            results.append(target())
-        except Exception as exc:  # collected and asserted by the caller
-            errors.append(exc)
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=body) for _ in range(count)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    return results, errors
-
-
 def test_ten_editors_starting_a_draft_share_one(db):
     service = factories.ServiceFactory()
-    drafts, errors = run_threads(EDITORS, lambda: services.start_draft(service=service).pk)
+    drafts, errors = run_threads(EDITORS, lambda _i: services.start_draft(service=service).pk)
     assert errors == []
     assert len(set(drafts)) == 1
     assert service.standards.count() == 1
@@ -55,6 +33,6 @@ def test_control_without_the_lock_editors_collide(db, monkeypatch):
     monkeypatch.setattr(services.transaction, "atomic", contextlib.nullcontext)
     monkeypatch.setattr(ServiceStandard, "save", slow_save)
     monkeypatch.setattr(services.Service.objects, "select_for_update", lambda: services.Service.objects.all())
-    _drafts, errors = run_threads(EDITORS, lambda: services.start_draft(service=service).pk)
+    _drafts, errors = run_threads(EDITORS, lambda _i: services.start_draft(service=service).pk)
     # The one-draft constraint turns the race into errors; without it, drafts would multiply.
     assert errors

@@ -7,36 +7,16 @@ import contextlib
 import threading
 
 import pytest
-from django.db import connection, connections
+from django.db import connection
 
 from mpp.complaints import models as complaint_models
 from mpp.complaints.models import Complaint
 from mpp.complaints.services import filing
 from tests.complaints.conftest import file
+from tests.threads import run_threads
 
 SUBMITTERS = 12
 pytestmark = [pytest.mark.concurrency, pytest.mark.django_db(transaction=True)]
-
-
-def run_threads(count, target):
-    barrier = threading.Barrier(count)
-    results, errors = [], []
-
-    def body(index):
-        try:
-            barrier.wait(timeout=30)
-            results.append(target(index))
-        except Exception as exc:  # collected and asserted by the caller
-            errors.append(exc)
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=body, args=(i,)) for i in range(count)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=120)
-    return results, errors
 
 
 @pytest.fixture

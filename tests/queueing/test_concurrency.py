@@ -12,7 +12,7 @@ from collections import Counter as Tally
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, connection, connections
+from django.db import IntegrityError, connection
 
 from mpp.queueing.models import (
     CounterService,
@@ -28,6 +28,7 @@ from mpp.queueing.services import sessions, tickets
 from mpp.tenancy.models import Membership, Role
 from tests import factories
 from tests.queueing.conftest import make_hall
+from tests.threads import run_threads
 
 COUNTERS = 20
 TICKETS = 80
@@ -59,27 +60,6 @@ def meet_after(function, barrier):
     return wrapped
 
 
-def run_threads(count, target):
-    barrier = threading.Barrier(count)
-    errors = []
-
-    def body(index):
-        try:
-            barrier.wait()
-            target(index)
-        except Exception as exc:  # collected and asserted by the caller
-            errors.append(exc)
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=body, args=(i,)) for i in range(count)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=120)
-    return errors
-
-
 @pytest.fixture
 def busy_hall(world, clock_at):
     hall = make_hall(world)
@@ -107,7 +87,7 @@ def drain(session, got):
 def test_twenty_counters_call_every_ticket_exactly_once(busy_hall):
     _hall, open_sessions = busy_hall
     got: list[int] = []
-    errors = run_threads(COUNTERS, lambda i: drain(open_sessions[i], got))
+    _results, errors = run_threads(COUNTERS, lambda i: drain(open_sessions[i], got))
     assert errors == []
     assert len(got) == TICKETS
     assert len(set(got)) == TICKETS  # nobody called twice
@@ -148,7 +128,7 @@ def test_control_without_the_claim_two_counters_get_the_same_ticket(busy_hall, m
         if request is not None:
             got.append(request.pk)
 
-    errors = run_threads(COUNTERS, call_once_each)
+    _results, errors = run_threads(COUNTERS, call_once_each)
     assert errors == []
     assert len(got) > len(set(got)), "expected the race to hand one ticket to several counters"
 
@@ -159,7 +139,7 @@ def issue_many(world, count):
     def issue(_index):
         codes.append(tickets.issue_ticket(site=world.site, services=[world.service_a]).code)
 
-    return codes, run_threads(count, issue)
+    return codes, run_threads(count, issue)[1]
 
 
 def test_twenty_kiosks_never_duplicate_a_number(world, clock_at):
@@ -261,7 +241,7 @@ def test_double_call_next_on_one_counter_calls_one_ticket(one_counter):
         except ValidationError as exc:
             busy.append(exc.code)
 
-    errors = run_threads(6, click)
+    _results, errors = run_threads(6, click)
     assert errors == []
     assert len(called) == 1
     assert busy == ["busy"] * 5
@@ -273,7 +253,7 @@ def test_control_without_the_session_lock_one_counter_calls_two_tickets(one_coun
     without_the_transaction_on_sqlite(monkeypatch, desk)
     monkeypatch.setattr(desk, "live_session", unlocked_live_session)
     monkeypatch.setattr(desk, "_busy", meet_after(desk._busy, threading.Barrier(2)))
-    errors = run_threads(2, lambda _i: desk.call_next(session=same_session(session)))
+    _results, errors = run_threads(2, lambda _i: desk.call_next(session=same_session(session)))
     assert errors == []
     assert ServiceRequest.objects.filter(counter=hall.counter_a1, status=RequestStatus.CALLED).count() == 2
 
@@ -298,7 +278,7 @@ def double_finish(session, request_id):
         except desk.NotFound:
             refused.append(1)
 
-    errors = run_threads(2, click)
+    _results, errors = run_threads(2, click)
     return finished, refused, errors
 
 
@@ -337,7 +317,9 @@ def test_quota_of_a_later_step_holds_under_concurrent_kiosks(world, clock_at):
     hall.offer_a.daily_quota = 7
     hall.offer_a.save()
     orders = [[world.service_a], [world.service_b, world.service_a], [world.service_a, world.service_b]]
-    errors = run_threads(21, lambda i: tickets.issue_ticket(site=world.site, services=orders[i % 3]))
+    _results, errors = run_threads(
+        21, lambda i: tickets.issue_ticket(site=world.site, services=orders[i % 3])
+    )
     assert ServiceRequest.objects.filter(service=world.service_a).count() == 7
     assert len(errors) == 14
     assert all(getattr(error, "code", "") == "quota" for error in errors), errors[:3]
@@ -363,7 +345,7 @@ def test_control_locking_only_the_first_prefix_overshoots_a_later_steps_quota(wo
 
     monkeypatch.setattr(tickets, "_check_quota", check_then_meet)
     orders = [[world.service_a], [world.service_b, world.service_a]]
-    errors = run_threads(2, lambda i: tickets.issue_ticket(site=world.site, services=orders[i]))
+    _results, errors = run_threads(2, lambda i: tickets.issue_ticket(site=world.site, services=orders[i]))
     assert errors == []
     assert ServiceRequest.objects.filter(service=world.service_a).count() == 2
 
@@ -374,7 +356,7 @@ def _tap_twenty_times(world, key):
     def tap(_index):
         tokens.append(tickets.issue_ticket(site=world.site, services=[world.service_a], submit_key=key).token)
 
-    return tokens, run_threads(20, tap)
+    return tokens, run_threads(20, tap)[1]
 
 
 def test_one_form_tapped_twenty_times_at_once_is_one_ticket(world, clock_at):
@@ -416,7 +398,7 @@ def test_control_without_the_key_index_a_repeat_becomes_a_second_ticket(world, c
                 ).token
             )
 
-        errors = run_threads(2, tap)
+        _results, errors = run_threads(2, tap)
         assert errors == []
         assert len(set(tokens)) == 2  # the race: two numbers for one tap
     finally:

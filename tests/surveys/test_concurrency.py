@@ -1,40 +1,26 @@
 """One response per finished service, whatever many taps or tabs send at once."""
 
-import threading
-
 import pytest
-from django.db import connections
 
 from mpp.surveys import selectors, services
 from mpp.surveys.models import Response
 from tests.surveys.conftest import ALL_FOUR, served
+from tests.threads import run_threads
 
 SENDERS = 20
 pytestmark = [pytest.mark.concurrency, pytest.mark.django_db(transaction=True)]
 
 
 def send_together(request):
-    barrier = threading.Barrier(SENDERS)
-    outcomes = []
-
     def sender(_index):
         try:
-            barrier.wait()
             services.answer_for_request(request=request, answers=ALL_FOUR, profile={})
-            outcomes.append("saved")
         except services.AlreadyAnswered:
-            outcomes.append("already")
-        except Exception as exc:  # collected and asserted by the caller
-            outcomes.append(repr(exc))
-        finally:
-            connections.close_all()
+            return "already"
+        return "saved"
 
-    threads = [threading.Thread(target=sender, args=(i,)) for i in range(SENDERS)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    return outcomes
+    outcomes, errors = run_threads(SENDERS, sender)
+    return outcomes + [repr(exc) for exc in errors]
 
 
 def test_twenty_simultaneous_answers_record_one(hall, nine):
