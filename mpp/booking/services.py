@@ -17,6 +17,7 @@ from mpp.core.nik import NIKError, parse_nik
 from mpp.core.phone import normalize_phone
 from mpp.notify.services import notify_citizen
 from mpp.privacy.crypto import blind_index
+from mpp.privacy.services import record_access_once
 from mpp.queueing.models import Channel, ServiceOffer, Visit
 from mpp.queueing.rules import Refusal
 from mpp.queueing.services.tickets import issue_ticket
@@ -503,3 +504,19 @@ def sweep(*, now: dt.datetime | None = None) -> dict[str, int]:
                 )
                 done["reminded"] += 1
     return done
+
+
+def read_day_bookings(*, user: User, site, day: dt.date) -> list[Booking]:
+    """The day's bookings of a site for its front desk. They show citizens' names (NIK and
+    telephone masked): each reading is in the access audit, once per screen refresh."""
+    bookings = list(Booking.objects.filter(site=site, day=day).select_related("site", "offer__service"))
+    if bookings:
+        with write_transaction():
+            record_access_once(
+                user=user,
+                subject=f"booking.day:{site.slug}:{day.isoformat()}",
+                fields=["name", "nik_masked", "phone_masked"],
+                purpose=_("The day's bookings at the front desk"),
+                site=site,
+            )
+    return bookings

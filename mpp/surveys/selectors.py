@@ -1,12 +1,15 @@
 """What the survey pages read: the form's unsur, what a visitor may still rate, results."""
 
 import datetime as dt
+import hmac
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 
 from django.db.models import Q, QuerySet
 
 from mpp.catalog.models import Service
+from mpp.core import clock
 from mpp.privacy.crypto import blind_index
 from mpp.queueing.models import RequestStatus, ServiceRequest, Visit
 from mpp.surveys import ikm
@@ -149,3 +152,32 @@ def per_agency(site: Site, period: Period) -> list[tuple[Agency, ikm.Result]]:
 
 def served_day(request: ServiceRequest, zone) -> dt.date:
     return (request.finished_at or request.visit.arrived_at).astimezone(zone).date()
+
+
+# At the exit kiosk: a typed number opens services finished this recently.
+KIOSK_RECENT = dt.timedelta(hours=2)
+TOKEN_IN_URL = re.compile(r"/tiket/([A-Za-z0-9_-]{8,40})/?")
+TICKET_CODE = re.compile(r"^([A-Za-z]{1,2})\s*-?\s*0*(\d{1,4})$")
+
+
+def kiosk_requests(site: Site, raw: str, check: str = "") -> list[ServiceRequest] | None:
+    """The services a ticket may rate here: by QR code any open one, by number and the
+    ticket code printed under it recent ones (a number alone would let anyone rate every
+    visitor of the day: numbers run in order and show on the boards)."""
+    found = TOKEN_IN_URL.search(raw)
+    if found:
+        visit = Visit.objects.filter(site=site, token=found.group(1)).first()
+        return open_requests(visit) if visit else None
+    code = TICKET_CODE.match(raw.strip())
+    if not code:
+        return None
+    now = clock.now()
+    visit = Visit.objects.filter(
+        site=site,
+        day=now.astimezone(site.zone).date(),
+        prefix=code.group(1).upper(),
+        number=int(code.group(2)),
+    ).first()
+    if visit is None or not hmac.compare_digest(check.strip().encode(), visit.check_code.encode()):
+        return None
+    return [r for r in open_requests(visit) if r.finished_at and r.finished_at >= now - KIOSK_RECENT]

@@ -1,10 +1,6 @@
 """The survey for visitors (by the ticket's link or QR code, or at the exit kiosk), paper
 entry for staff, and the IKM reports."""
 
-import datetime as dt
-import hmac
-import re
-
 from django.contrib.auth.decorators import login_required
 from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -28,9 +24,6 @@ KIOSK_SALT = "skm-kiosk"
 KIOSK_PASS_SECONDS = 20 * 60
 # At the exit kiosk a typed ticket number (which others can read) opens only services
 # finished this recently; the QR code (the ticket's secret link) opens any.
-KIOSK_RECENT = dt.timedelta(hours=2)
-TOKEN_IN_URL = re.compile(r"/tiket/([A-Za-z0-9_-]{8,40})/?")
-TICKET_CODE = re.compile(r"^([A-Za-z]{1,2})\s*-?\s*0*(\d{1,4})$")
 
 
 def _answer(request, service_request: ServiceRequest, unsur, channel, template, context):
@@ -106,31 +99,6 @@ def answer(request, token, request_id):
 # At the exit kiosk -------------------------------------------------------------------------
 
 
-def _kiosk_requests(site: Site, raw: str, check: str = "") -> list[ServiceRequest] | None:
-    """The services a ticket may rate here: by QR code any open one, by number and the
-    ticket code printed under it recent ones (a number alone would let anyone rate every
-    visitor of the day: numbers run in order and show on the boards)."""
-    found = TOKEN_IN_URL.search(raw)
-    if found:
-        visit = Visit.objects.filter(site=site, token=found.group(1)).first()
-        return selectors.open_requests(visit) if visit else None
-    code = TICKET_CODE.match(raw.strip())
-    if not code:
-        return None
-    now = clock.now()
-    visit = Visit.objects.filter(
-        site=site,
-        day=now.astimezone(site.zone).date(),
-        prefix=code.group(1).upper(),
-        number=int(code.group(2)),
-    ).first()
-    if visit is None or not hmac.compare_digest(check.strip().encode(), visit.check_code.encode()):
-        return None
-    return [
-        r for r in selectors.open_requests(visit) if r.finished_at and r.finished_at >= now - KIOSK_RECENT
-    ]
-
-
 @require_http_methods(["GET", "HEAD", "POST"])
 def kiosk(request, site):
     hall = kiosk_site(request, site)
@@ -139,7 +107,7 @@ def kiosk(request, site):
     form = CodeForm(request.POST or None)
     found, refusal = None, None
     if request.method == "POST" and form.is_valid():
-        found = _kiosk_requests(hall, form.cleaned_data["code"], form.cleaned_data["check"])
+        found = selectors.kiosk_requests(hall, form.cleaned_data["code"], form.cleaned_data["check"])
         if not found:
             refusal = _(
                 "No finished service to rate was found for this ticket. A number typed in needs the "

@@ -10,7 +10,6 @@ from typing import Literal
 
 from django.http import Http404
 from django.shortcuts import get_object_or_404
-from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema, Status
 from pydantic import StrictInt
 
@@ -20,10 +19,8 @@ from mpp.api.routers.queue import StatusOut, _status
 from mpp.booking import selectors, services
 from mpp.booking.models import Booking
 from mpp.core import clock
-from mpp.core.db import write_transaction
 from mpp.core.ratelimit import client_ip
 from mpp.privacy.masking import mask_nik, mask_phone
-from mpp.privacy.services import record_access_once
 from mpp.queueing.models import Channel
 from mpp.tenancy.access import front_desk_sites
 from mpp.tenancy.models import Site
@@ -183,17 +180,7 @@ def day_bookings(request, slug: str, date: dt.date | None = None):
     """The day's bookings of the site, for its front desk and managers (personal data masked)."""
     site = get_object_or_404(front_desk_sites(request.auth), slug=slug[:80])
     day = date or clock.now().astimezone(site.zone).date()
-    bookings = list(Booking.objects.filter(site=site, day=day).select_related("site", "offer__service"))
-    if bookings:
-        # Names of citizens (NIK and telephone masked): each reading is in the access audit.
-        with write_transaction():
-            record_access_once(
-                user=request.auth,
-                subject=f"booking.day:{site.slug}:{day.isoformat()}",
-                fields=["name", "nik_masked", "phone_masked"],
-                purpose=_("The day's bookings at the front desk"),
-                site=site,
-            )
+    bookings = services.read_day_bookings(user=request.auth, site=site, day=day)
     return [
         {
             **_out(booking),
