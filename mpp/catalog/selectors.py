@@ -8,7 +8,22 @@ from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 
 from mpp.catalog import search
 from mpp.catalog.models import Service, ServiceStandard
+from mpp.core import sql
 from mpp.tenancy.models import Agency, Site
+
+SERVICE = sql.Columns(Service, "sv")
+
+
+def services_by_id(ids: list[int]) -> dict[int, Service]:
+    """``Service.objects.in_bulk(ids)``; every ticket of the API reads it, so the statement
+    is written by hand (mpp.core.sql)."""
+    if not ids:
+        return {}
+    rows = sql.fetchall(
+        f"SELECT {SERVICE.sql} FROM {sql.table(Service)} sv WHERE sv.id IN ({sql.placeholders(len(ids))})",
+        ids,
+    )
+    return {service.pk: service for service in SERVICE.build_all(rows)}
 
 
 def public_agencies(site: Site) -> QuerySet[Agency]:

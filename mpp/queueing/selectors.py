@@ -4,10 +4,8 @@ import datetime as dt
 import math
 from dataclasses import dataclass, field
 
-from django.db.models import Exists, OuterRef, Q
-
-from mpp.catalog.models import ServiceStandard
-from mpp.core import clock
+from mpp.catalog.models import Service, ServiceStandard
+from mpp.core import clock, sql
 from mpp.queueing import rules
 from mpp.queueing.models import (
     AT_COUNTER,
@@ -19,7 +17,7 @@ from mpp.queueing.models import (
     ServiceRequest,
     Visit,
 )
-from mpp.tenancy.models import Counter, Site
+from mpp.tenancy.models import Agency, Counter, Site
 
 HISTORY_DAYS = 14
 HISTORY_SIZE = 30
@@ -37,28 +35,40 @@ def offers_for_kiosk(site: Site):
     )
 
 
-def _earlier_than(request: ServiceRequest) -> Q:
-    """Requests that queue order puts before ``request``."""
-    return (
-        Q(priority__gt=request.priority)
-        | Q(priority=request.priority, queue_time__lt=request.queue_time)
-        | Q(priority=request.priority, queue_time=request.queue_time, id__lt=request.pk)
-    )
+# The status page and every issued ticket read the wait estimate, so its statements are
+# written by hand (mpp.core.sql: the ORM spent ten times longer building each than the
+# database running it); each says in a comment what it is in ORM words.
 
 
 def waiting_ahead(request: ServiceRequest, *, service_ids=None, day: dt.date | None = None) -> int:
     """Waiting requests of the day that queue order puts before this one, among
     ``service_ids`` (by default the request's own service)."""
-    return (
-        ServiceRequest.objects.filter(
-            site_id=request.site_id,
-            service_id__in=service_ids if service_ids is not None else [request.service_id],
-            status=RequestStatus.WAITING,
-            visit__day=day or request.visit.day,
-        )
-        .filter(_earlier_than(request))
-        .count()
+    # ServiceRequest.objects.filter(site_id=..., service_id__in=..., status=WAITING, visit__day=day)
+    #     .filter(Q(priority__gt=p) | Q(priority=p, queue_time__lt=t) | Q(priority=p, queue_time=t, id__lt=pk))
+    #     .count()
+    service_ids = list(service_ids if service_ids is not None else [request.service_id])
+    queue_time = sql.prep(ServiceRequest, "queue_time", request.queue_time)
+    (count,) = sql.fetchone(
+        f"SELECT COUNT(*) FROM {sql.table(ServiceRequest)} r JOIN {sql.table(Visit)} v ON v.id = r.visit_id"
+        f" WHERE r.site_id = %s AND r.service_id IN ({sql.placeholders(len(service_ids))})"
+        " AND r.status = %s AND v.day = %s AND (r.priority > %s OR (r.priority = %s AND"
+        " (r.queue_time < %s OR (r.queue_time = %s AND r.id < %s))))",
+        [
+            request.site_id,
+            *service_ids,
+            RequestStatus.WAITING,
+            sql.prep(Visit, "day", day or request.visit.day),
+            request.priority,
+            request.priority,
+            queue_time,
+            queue_time,
+            request.pk,
+        ],
     )
+    return count
+
+
+SERVICE_TIMES = sql.Columns(ServiceRequest, "r", ["called_at", "finished_at"])
 
 
 def average_service_seconds(site: Site, service_ids, now: dt.datetime) -> float:
@@ -66,19 +76,26 @@ def average_service_seconds(site: Site, service_ids, now: dt.datetime) -> float:
 
     Reads at most HISTORY_SIZE rows through the ``service_history`` index (the status
     page polls this every 15 seconds)."""
-    recent = list(
-        ServiceRequest.objects.filter(
-            site=site,
-            service_id__in=service_ids,
-            status=RequestStatus.DONE,
-            finished_at__gte=now - dt.timedelta(days=HISTORY_DAYS),
-            called_at__isnull=False,
-        )
-        .order_by("-finished_at")
-        .values_list("called_at", "finished_at")[:HISTORY_SIZE]
+    # ServiceRequest.objects.filter(site=..., service_id__in=..., status=DONE,
+    #     finished_at__gte=now - HISTORY_DAYS, called_at__isnull=False)
+    #     .order_by("-finished_at").values_list("id", "called_at", "finished_at")[:HISTORY_SIZE]
+    service_ids = list(service_ids)
+    rows = sql.fetchall(
+        f"SELECT {SERVICE_TIMES.sql} FROM {sql.table(ServiceRequest)} r"
+        f" WHERE r.site_id = %s AND r.service_id IN ({sql.placeholders(len(service_ids))})"
+        " AND r.status = %s AND r.finished_at >= %s AND r.called_at IS NOT NULL"
+        " ORDER BY r.finished_at DESC LIMIT %s",
+        [
+            site.pk,
+            *service_ids,
+            RequestStatus.DONE,
+            sql.prep(ServiceRequest, "finished_at", now - dt.timedelta(days=HISTORY_DAYS)),
+            HISTORY_SIZE,
+        ],
     )
-    if recent:
-        return sum((finished - called).total_seconds() for called, finished in recent) / len(recent)
+    if rows:
+        times = [SERVICE_TIMES.values(row) for row in rows]
+        return sum((finished - called).total_seconds() for _pk, called, finished in times) / len(times)
     return rules.hall_settings(site).default_service_minutes * 60
 
 
@@ -98,17 +115,16 @@ def wait_estimate(request: ServiceRequest, *, site: Site, now: dt.datetime, day:
     none is open). The wait is people ahead times the recent mean time per visitor of
     those services, shared by the open counters (at least one).
     """
-    # Every service of every counter that calls this one, and whether the counter is open.
-    served = list(
-        CounterService.objects.filter(
-            counter__site=site, counter__is_active=True, counter__served__service_id=request.service_id
-        )
-        .annotate(
-            is_open=Exists(
-                CounterSession.objects.filter(counter=OuterRef("counter_id"), closed_at__isnull=True)
-            )
-        )
-        .values_list("counter_id", "service_id", "is_open")
+    # Every service of every counter that calls this one, and whether the counter is open:
+    # CounterService.objects.filter(counter__site=site, counter__is_active=True,
+    #     counter__served__service_id=...).annotate(is_open=Exists(open sessions of the counter))
+    served = sql.fetchall(
+        f"SELECT cs.counter_id, cs.service_id, EXISTS(SELECT 1 FROM {sql.table(CounterSession)} s"
+        "   WHERE s.counter_id = cs.counter_id AND s.closed_at IS NULL)"
+        f" FROM {sql.table(CounterService)} cs JOIN {sql.table(Counter)} c ON c.id = cs.counter_id"
+        " WHERE c.site_id = %s AND c.is_active = %s AND cs.counter_id IN"
+        f"  (SELECT mine.counter_id FROM {sql.table(CounterService)} mine WHERE mine.service_id = %s)",
+        [site.pk, True, request.service_id],
     )
     open_ids = {counter for counter, _service, is_open in served if is_open}
     pool = open_ids or {counter for counter, _service, _is_open in served}
@@ -154,6 +170,37 @@ class TicketStatus:
         return bool(last) and last[-1].status in (RequestStatus.NO_SHOW, RequestStatus.CANCELLED)
 
 
+STEP = sql.Columns(ServiceRequest, "r")
+STEP_SERVICE = sql.Columns(Service, "sv")
+STEP_AGENCY = sql.Columns(Agency, "a")
+STEP_COUNTER = sql.Columns(Counter, "c")
+
+
+def visit_steps(visit: Visit) -> list[ServiceRequest]:
+    """The visit's requests in order, with their service, agency and counter (if called)."""
+    # visit.requests.select_related("service", "agency", "counter").order_by("step", "id")
+    rows = sql.fetchall(
+        f"SELECT {STEP.sql}, {STEP_SERVICE.sql}, {STEP_AGENCY.sql}, {STEP_COUNTER.sql}"
+        f" FROM {sql.table(ServiceRequest)} r"
+        f" JOIN {sql.table(Service)} sv ON sv.id = r.service_id"
+        f" JOIN {sql.table(Agency)} a ON a.id = r.agency_id"
+        f" LEFT JOIN {sql.table(Counter)} c ON c.id = r.counter_id"
+        " WHERE r.visit_id = %s ORDER BY r.step, r.id",
+        [visit.pk],
+    )
+    steps = []
+    for row in rows:
+        step = STEP.build(row)
+        start = STEP.width
+        step.visit = visit
+        step.service = STEP_SERVICE.build(row, start)
+        start += STEP_SERVICE.width
+        step.agency = STEP_AGENCY.build(row, start)
+        step.counter = STEP_COUNTER.build(row, start + STEP_AGENCY.width)
+        steps.append(step)
+    return steps
+
+
 CURRENT_FIRST = (RequestStatus.CALLED, RequestStatus.SERVING, RequestStatus.WAITING, RequestStatus.PARKED)
 
 
@@ -164,7 +211,7 @@ def ticket_status(visit: Visit) -> TicketStatus:
     number of an earlier day is over (the day close cancels what it left behind).
     """
     now = clock.now()
-    steps = list(visit.requests.select_related("service", "agency", "counter").order_by("step", "id"))
+    steps = visit_steps(visit)
     today = rules.site_day(visit.site, now)
     if visit.day < today:
         expired = any(r.status in OPEN_STATUSES for r in steps)

@@ -19,6 +19,7 @@ from pydantic import StrictBool, StrictInt
 
 from mpp.api.auth import STAFF
 from mpp.api.routers.catalog import MAX_ID, Input
+from mpp.catalog import selectors as catalog_selectors
 from mpp.catalog.models import Service
 from mpp.display import selectors as display_selectors
 from mpp.queueing import selectors
@@ -26,7 +27,7 @@ from mpp.queueing.models import CounterSession, Outcome, PriorityReason, Service
 from mpp.queueing.services import counter as desk
 from mpp.queueing.services import sessions
 from mpp.queueing.services.tickets import issue_ticket
-from mpp.tenancy.access import front_desk_sites, workable_counters
+from mpp.tenancy.access import front_desk_site, workable_counters
 from mpp.tenancy.models import Site
 
 router = Router(tags=["queue"])
@@ -189,16 +190,11 @@ def _act(request, counter_id: int, action, **arguments) -> ServiceRequest:
     """
     if not 0 < counter_id <= MAX_ID:
         raise Http404
-    try:
-        session = CounterSession.objects.get(
-            counter_id=counter_id,
-            officer=request.auth,
-            client_key=_client_key(request),
-            closed_at__isnull=True,
-        )
-    except CounterSession.DoesNotExist:
-        raise _no_session(counter_id) from None
-    session.officer = request.auth
+    session = sessions.open_session_of(
+        counter_id=counter_id, officer=request.auth, client_key=_client_key(request)
+    )
+    if session is None:
+        raise _no_session(counter_id)
     try:
         return action(session=session, **arguments)
     except ValidationError as exc:
@@ -277,8 +273,8 @@ REQUEST_COLUMNS = [
 @router.post("/sites/{slug}/tickets", response={201: StatusOut}, auth=STAFF)
 def create_ticket(request, slug: str, payload: TicketIn):
     """Issue a ticket for a visitor (front desk staff and managers of the site)."""
-    site = get_object_or_404(front_desk_sites(request.auth), slug=slug)
-    services = Service.objects.in_bulk([i for i in payload.service_ids if 0 < i <= MAX_ID])
+    site = front_desk_site(request.auth, slug)
+    services = catalog_selectors.services_by_id([i for i in payload.service_ids if 0 < i <= MAX_ID])
     if len(services) != len(set(payload.service_ids)):
         raise Http404
     visit = issue_ticket(

@@ -7,12 +7,33 @@ from django.utils import formats
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from mpp.core import clock
+from mpp.core import clock, sql
 from mpp.core.db import write_transaction
 from mpp.queueing import rules
 from mpp.queueing.models import AT_COUNTER, CounterSession, RequestStatus, ServiceRequest
 from mpp.tenancy.access import can_work_at_counter
 from mpp.tenancy.models import Counter, User
+
+SESSION = sql.Columns(CounterSession, "s")
+
+
+def open_session_of(*, counter_id: int, officer: User, client_key: str) -> CounterSession | None:
+    """The officer's open session at the counter from this client (browser or token), if any.
+
+    Whether it may still act, ``counter.live_session`` decides under the session's lock.
+    Every counter action starts here, so the statement is written by hand (mpp.core.sql):
+    CounterSession.objects.filter(counter_id=..., officer=..., client_key=..., closed_at__isnull=True)
+    """
+    row = sql.fetchone(
+        f"SELECT {SESSION.sql} FROM {sql.table(CounterSession)} s WHERE s.counter_id = %s"
+        " AND s.officer_id = %s AND s.client_key = %s AND s.closed_at IS NULL",
+        [counter_id, officer.pk, client_key],
+    )
+    if row is None:
+        return None
+    session = SESSION.build(row)
+    session.officer = officer
+    return session
 
 
 class CounterBusy(ValidationError):

@@ -7,12 +7,11 @@ from collections.abc import Sequence
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError
-from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from mpp.catalog.models import Service
-from mpp.core import clock
+from mpp.core import clock, sql
 from mpp.core.db import write_transaction
 from mpp.core.phone import normalize_phone
 from mpp.privacy.crypto import blind_index
@@ -21,6 +20,7 @@ from mpp.queueing.models import (
     Channel,
     Event,
     EventKind,
+    HallSettings,
     NumberSequence,
     PriorityReason,
     RequestStatus,
@@ -28,18 +28,48 @@ from mpp.queueing.models import (
     ServiceRequest,
     Visit,
 )
-from mpp.tenancy.models import Site, User
+from mpp.tenancy.models import Agency, Site, User
 
 MAX_SERVICES_PER_VISIT = 5
 
 
+# Every ticket passes here, so the statements are written by hand (mpp.core.sql: the ORM
+# spent ten times longer building each than the database running it); each says in a
+# comment what it is in ORM words.
+OFFER = sql.Columns(ServiceOffer, "o")
+SITE = sql.Columns(Site, "st")
+HALL = sql.Columns(HallSettings, "hs")
+SERVICE = sql.Columns(Service, "sv")
+AGENCY = sql.Columns(Agency, "a")
+SEQUENCE = sql.Columns(NumberSequence, "n")
+
+
 def _offers(site: Site, services: Sequence[Service]) -> list[ServiceOffer]:
-    found = {
-        offer.service_id: offer
-        for offer in ServiceOffer.objects.filter(site=site, service__in=services).select_related(
-            "site__hall_settings", "service__agency"
-        )
-    }
+    # ServiceOffer.objects.filter(site=site, service__in=services)
+    #     .select_related("site__hall_settings", "service__agency")
+    rows = sql.fetchall(
+        f"SELECT {OFFER.sql}, {SITE.sql}, {HALL.sql}, {SERVICE.sql}, {AGENCY.sql}"
+        f" FROM {sql.table(ServiceOffer)} o"
+        f" JOIN {sql.table(Site)} st ON st.id = o.site_id"
+        f" LEFT JOIN {sql.table(HallSettings)} hs ON hs.site_id = st.id"
+        f" JOIN {sql.table(Service)} sv ON sv.id = o.service_id"
+        f" JOIN {sql.table(Agency)} a ON a.id = sv.agency_id"
+        f" WHERE o.site_id = %s AND o.service_id IN ({sql.placeholders(len(services))})",
+        [site.pk, *(service.pk for service in services)],
+    )
+    found = {}
+    for row in rows:
+        offer = OFFER.build(row)
+        start = OFFER.width
+        offer.site = SITE.build(row, start)
+        start += SITE.width
+        settings_ = HALL.build(row, start)
+        if settings_ is not None:
+            offer.site._hall_settings = settings_  # As rules.hall_settings keeps it.
+        start += HALL.width
+        offer.service = SERVICE.build(row, start)
+        offer.service.agency = AGENCY.build(row, start + SERVICE.width)
+        found[offer.service_id] = offer
     missing = [service for service in services if service.pk not in found]
     if missing:
         raise rules.Refusal("not_offered", _("This service is not offered in the hall."))
@@ -52,14 +82,19 @@ def _lock_sequence(site: Site, prefix: str, day) -> NumberSequence:
     The row is created on the first ticket of the day; ``ignore_conflicts`` lets two
     first tickets race to create it without an error, and the lock serialises them.
     """
-    sequences = NumberSequence.objects.select_for_update()
-    try:
-        return sequences.get(site=site, prefix=prefix, day=day)
-    except NumberSequence.DoesNotExist:
+    # NumberSequence.objects.select_for_update().get(site=site, prefix=prefix, day=day)
+    locking = (
+        f"SELECT {SEQUENCE.sql} FROM {sql.table(NumberSequence)} n"
+        f" WHERE n.site_id = %s AND n.prefix = %s AND n.day = %s{sql.for_update('n')}"
+    )
+    params = [site.pk, prefix, sql.prep(NumberSequence, "day", day)]
+    row = sql.fetchone(locking, params)
+    if row is None:
         NumberSequence.objects.bulk_create(
             [NumberSequence(site=site, prefix=prefix, day=day)], ignore_conflicts=True
         )
-        return sequences.get(site=site, prefix=prefix, day=day)
+        row = sql.fetchone(locking, params)
+    return SEQUENCE.build(row)
 
 
 def _lock_sequences(site: Site, offers: Sequence[ServiceOffer], day) -> NumberSequence:
@@ -79,7 +114,10 @@ def _take_number(sequence: NumberSequence) -> int:
 
     The row was read under its lock (``_lock_sequence``), so nobody has changed it since:
     its next number is known without reading it again."""
-    NumberSequence.objects.filter(pk=sequence.pk).update(last_number=F("last_number") + 1)
+    # NumberSequence.objects.filter(pk=sequence.pk).update(last_number=F("last_number") + 1)
+    sql.execute(
+        f"UPDATE {sql.table(NumberSequence)} SET last_number = last_number + 1 WHERE id = %s", [sequence.pk]
+    )
     sequence.last_number += 1
     return sequence.last_number
 
@@ -215,40 +253,46 @@ def _issue(
             for offer in offers:
                 _check_quota(offer, day)
         number = _take_number(sequence)
-        visit = Visit.objects.create(
-            site=site,
-            day=day,
-            prefix=first.prefix,
-            number=number,
-            arrived_at=now,
-            priority_reason=priority_reason,
-            channel=channel,
-            phone=phone,
-            language=language,
-            submit_key=submit_key,
-            issued_by=user,
-        )
-        requests = ServiceRequest.objects.bulk_create(
-            ServiceRequest(
-                visit=visit,
+        visit = sql.insert(
+            Visit(
                 site=site,
-                agency=offer.service.agency,
-                service=offer.service,
-                step=step,
-                status=RequestStatus.WAITING if step == 1 else RequestStatus.PENDING,
-                priority=1 if priority_reason else 0,
-                queue_time=booked_at or now,
+                day=day,
+                prefix=first.prefix,
+                number=number,
+                arrived_at=now,
+                priority_reason=priority_reason,
+                channel=channel,
+                phone=phone,
+                language=language,
+                submit_key=submit_key,
+                issued_by=user,
+            )
+        )
+        requests = [
+            sql.insert(
+                ServiceRequest(
+                    visit=visit,
+                    site=site,
+                    agency=offer.service.agency,
+                    service=offer.service,
+                    step=step,
+                    status=RequestStatus.WAITING if step == 1 else RequestStatus.PENDING,
+                    priority=1 if priority_reason else 0,
+                    queue_time=booked_at or now,
+                )
             )
             for step, offer in enumerate(offers, start=1)
-        )
-        Event.objects.create(
-            site=site,
-            visit=visit,
-            request=requests[0],
-            agency=requests[0].agency,
-            kind=EventKind.ISSUED,
-            at=now,
-            officer=user,
-            data={"channel": channel},
+        ]
+        sql.insert(
+            Event(
+                site=site,
+                visit=visit,
+                request=requests[0],
+                agency=requests[0].agency,
+                kind=EventKind.ISSUED,
+                at=now,
+                officer=user,
+                data={"channel": channel},
+            )
         )
     return visit
