@@ -14,6 +14,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection
 
+from mpp.notify.models import Message
 from mpp.queueing.models import (
     CounterService,
     CounterSession,
@@ -131,6 +132,56 @@ def test_control_without_the_claim_two_counters_get_the_same_ticket(busy_hall, m
     _results, errors = run_threads(COUNTERS, call_once_each)
     assert errors == []
     assert len(got) > len(set(got)), "expected the race to hand one ticket to several counters"
+
+
+@pytest.fixture
+def phoned_hall(busy_hall):
+    """The busy hall with every waiting visitor reachable by telephone, so each call also
+    tells the visitor now third in line that their turn is near."""
+    ServiceRequest.objects.all().delete()
+    Visit.objects.all().delete()
+    _hall, open_sessions = busy_hall
+    world = _hall.world
+    for n in range(TICKETS):
+        tickets.issue_ticket(site=world.site, services=[world.service_a], phone=f"0812 3400 {n:04d}")
+    return open_sessions
+
+
+def near_messages_per_visitor() -> Tally:
+    return Tally(Message.objects.filter(kind="queue.near").values_list("address", flat=True))
+
+
+def test_counters_calling_at_once_tell_each_visitor_near_their_turn_once(phoned_hall):
+    got: list[int] = []
+    _results, errors = run_threads(COUNTERS, lambda i: drain(phoned_hall[i], got))
+    assert errors == []
+    assert sorted(got) == sorted(set(got))
+    assert len(got) == TICKETS
+    told = near_messages_per_visitor()
+    assert told, "the calls should have told someone that their turn is near"
+    assert set(told.values()) == {1}
+    assert len(told) == ServiceRequest.objects.filter(near_notified_at__isnull=False).count()
+
+
+def test_control_waiting_for_the_near_visitors_row_deadlocks_on_postgresql(phoned_hall, monkeypatch):
+    """Switch the protection off: mark the near visitor with a plain conditional UPDATE,
+    which waits for a row another counter holds. On PostgreSQL two counters then each
+    hold the row they called and wait for the other's: the database kills one as a
+    deadlock. SQLite has one writer, so nothing waits there and the plain UPDATE is what
+    it runs anyway."""
+
+    def waiting_mark(request_id, now):
+        marked = ServiceRequest.objects.filter(pk=request_id, near_notified_at__isnull=True)
+        return marked.update(near_notified_at=now) == 1
+
+    monkeypatch.setattr(desk, "_mark_near", waiting_mark)
+    got: list[int] = []
+    _results, errors = run_threads(COUNTERS, lambda i: drain(phoned_hall[i], got))
+    if connection.vendor == "postgresql":
+        assert any("deadlock" in str(error) for error in errors), errors
+    else:
+        assert errors == []
+        assert len(got) == TICKETS
 
 
 def issue_many(world, count):

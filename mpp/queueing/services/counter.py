@@ -330,9 +330,7 @@ def _tell_visitors(request: ServiceRequest, session: CounterSession, now: dt.dat
     near.visit = NEAR_VISIT.build(row, NEAR.width)
     if near.near_notified_at is not None or not near.visit.phone:
         return
-    # Claim recipe: two counters of one service calling at once may both see this visitor
-    # as the one to tell; the conditional UPDATE lets exactly one of them tell.
-    if not sql.update(ServiceRequest, near.pk, {"near_notified_at": now}, near_notified_at=None):
+    if not _mark_near(near.pk, now):
         return
     code, before = near.visit.code, ahead - 1
 
@@ -349,6 +347,29 @@ def _tell_visitors(request: ServiceRequest, session: CounterSession, now: dt.dat
 
     notify_citizen(
         phone=near.visit.phone, kind="queue.near", render=near_turn, site=site, language=near.visit.language
+    )
+
+
+def _mark_near(request_id: int, now: dt.datetime) -> bool:
+    """Claim recipe for the near-turn message: two counters of one service calling at once
+    may both see this visitor as the one to tell; the conditional UPDATE lets exactly one
+    of them tell.
+
+    On PostgreSQL the row is taken only if no other transaction holds it (``SKIP
+    LOCKED``): a row held is being called by another counter, or told by one. Waiting for
+    it would deadlock: each counter holds the row it just called and would wait for the
+    row the other called (tests/queueing/test_concurrency.py).
+    """
+    if connection.vendor != "postgresql":
+        return sql.update(ServiceRequest, request_id, {"near_notified_at": now}, near_notified_at=None) == 1
+    table = sql.table(ServiceRequest)
+    return (
+        sql.execute(
+            f"UPDATE {table} SET near_notified_at = %s WHERE id = (SELECT id FROM {table}"
+            " WHERE id = %s AND near_notified_at IS NULL FOR UPDATE SKIP LOCKED)",
+            [sql.prep(ServiceRequest, "near_notified_at", now), request_id],
+        )
+        == 1
     )
 
 
