@@ -386,3 +386,35 @@ def test_a_counter_works_through_the_api_with_the_back_office_login(client, hall
     called = call(client, "post", f"/counters/{counter}/call-next")
     assert (called.status_code, called.json()["code"]) == (200, "A001")
     assert ServiceRequest.objects.get(pk=called.json()["id"]).officer == hall.world.officer_a
+
+
+def test_recalls_stop_at_the_limit_with_a_clear_error(client, hall, tokens):
+    """A visitor called again 99 times is not coming: the next recall is refused (and the
+    count never outgrows its column), and nothing changes."""
+    from mpp.queueing.models import Event
+    from mpp.queueing.services.counter import MAX_RECALLS
+
+    call(
+        client,
+        "post",
+        "/sites/contoh/tickets",
+        tokens["front_desk"],
+        {"service_ids": [hall.world.service_a.pk]},
+    )
+    counter = hall.counter_a1.pk
+    call(client, "post", f"/counters/{counter}/session", tokens["officer_a"], {})
+    called = call(client, "post", f"/counters/{counter}/call-next", tokens["officer_a"]).json()
+    ServiceRequest.objects.filter(pk=called["id"]).update(recalls=MAX_RECALLS - 1)
+    recall = f"/counters/{counter}/requests/{called['id']}/recall"
+    assert call(client, "post", recall, tokens["officer_a"]).json()["recalls"] == MAX_RECALLS
+    events = Event.objects.count()
+    refused = call(client, "post", recall, tokens["officer_a"])
+    assert refused.status_code == 422
+    assert "A001" in refused.json()["detail"]
+    assert "99" in refused.json()["detail"]
+    assert ServiceRequest.objects.get(pk=called["id"]).recalls == MAX_RECALLS
+    assert Event.objects.count() == events
+    no_show = call(
+        client, "post", f"/counters/{counter}/requests/{called['id']}/no-show", tokens["officer_a"]
+    )
+    assert no_show.json()["status"] == "no_show"

@@ -43,6 +43,9 @@ MAX_CLAIM_ATTEMPTS = 8
 # The roles that work at a counter (as in tenancy.access.workable_counters).
 COUNTER_ROLES = (Role.OFFICER, Role.AGENCY_ADMIN)
 MAX_NOTE = 500
+# A visitor who did not come after this many calls again is not coming; the count also
+# stays far inside its column (a small integer on PostgreSQL).
+MAX_RECALLS = 99
 
 
 class NotFound(ValidationError):
@@ -441,6 +444,12 @@ def recall(*, session: CounterSession, request_id: object) -> ServiceRequest:
     with write_transaction():
         session = live_session(session)
         request = request_at_counter(session, request_id, [RequestStatus.CALLED])
+        if request.recalls >= MAX_RECALLS:
+            raise ValidationError(
+                _("Number %(code)s was called again %(count)s times. Mark it as not present instead.")
+                % {"code": request.visit.code, "count": request.recalls},
+                code="too_many_recalls",
+            )
         request.recalls += 1  # Safe: the session lock serialises every action on this counter.
         _save(request, "recalls")
         _event(request, EventKind.RECALLED, session, now, recalls=request.recalls)
