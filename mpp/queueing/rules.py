@@ -131,7 +131,9 @@ def check_ticket(*, offer: ServiceOffer, now: dt.datetime, booked: bool = False)
     service no longer offered refuses it, not the opening time or the cut-off.
     """
     site = offer.site
-    if not offer.is_active or not offer.service.is_active or not site.is_active:
+    if not (
+        offer.is_active and offer.service.is_active and offer.service.agency.is_active and site.is_active
+    ):
         raise Refusal("not_offered", _("This service is not offered in the hall."))
     local = now.astimezone(site.zone)
     reason = site_calendar(site).closure_reason(local.date())

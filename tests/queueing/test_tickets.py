@@ -94,6 +94,17 @@ def test_opening_rules_refuse_with_a_reason(hall, clock_at, when, code):
     assert not Visit.objects.exists()
 
 
+def test_no_ticket_for_an_agency_no_longer_in_service(hall):
+    """A deactivated agency's counters call nobody: a ticket for its service would wait forever."""
+    hall.world.agency_a.is_active = False
+    hall.world.agency_a.save()
+    with pytest.raises(rules.Refusal) as info:
+        issue_ticket(site=hall.world.site, services=[hall.world.service_a])
+    assert info.value.code == "not_offered"
+    assert not Visit.objects.exists()
+    issue_ticket(site=hall.world.site, services=[hall.world.service_b])  # the other agency serves on
+
+
 def test_the_last_minute_before_cut_off_is_still_served(hall, clock_at):
     clock_at(dt.datetime(2026, 11, 30, 7, 29, tzinfo=dt.UTC))  # 14:29 local
     assert issue_ticket(site=hall.world.site, services=[hall.world.service_a]).code == "A001"
