@@ -18,6 +18,13 @@ class BearerToken(HttpBearer):
 class StaffSession(SessionAuth):
     """The back-office login; unsafe methods must carry the CSRF token."""
 
+    def _get_key(self, request):
+        # Without a session cookie there is no login to ride: the caller is anonymous (401,
+        # "log in or send a valid token"), not a forged form (403), and needs no CSRF check.
+        if self.param_name not in request.COOKIES:
+            return None
+        return super()._get_key(request)
+
     def authenticate(self, request, key):
         user = super().authenticate(request, key)
         return user if user is not None and user.is_active else None

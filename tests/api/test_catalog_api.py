@@ -267,6 +267,24 @@ def test_session_login_works_and_needs_csrf_for_changes(world):
     assert world.service_a.name != "Tanpa CSRF"
 
 
+def test_a_bad_token_on_a_change_is_401_as_on_a_read(world):
+    """Without a session cookie there is no login a forged form could ride: a wrong token
+    is "log in or send a valid token" (401), not a CSRF refusal (403), for every method."""
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    for token in ("mpp_salah", "bukan-token", None):
+        response = call(client, "patch", f"/services/{world.service_a.pk}", token, {"name": "Tanpa izin"})
+        assert response.status_code == 401, (token, response.content)
+        assert "token" in response.json()["detail"]
+    # With a session cookie the CSRF check still guards the change.
+    client.force_login(world.admin_a)
+    response = call(client, "patch", f"/services/{world.service_a.pk}", "mpp_salah", {"name": "Tanpa CSRF"})
+    assert response.status_code == 403
+    world.service_a.refresh_from_db()
+    assert world.service_a.name not in {"Tanpa izin", "Tanpa CSRF"}
+
+
 def test_officers_and_auditors_cannot_edit(client, world):
     for user in (world.officer_a, world.auditor, world.front_desk):
         plain = issue_token(user=user, name="x")[1]
