@@ -128,7 +128,9 @@ def execute(sql: str, params: Iterable = ()) -> int:
 
 
 def placeholders(count: int) -> str:
-    return ", ".join(["%s"] * count)
+    """``%s, %s, ...`` for an ``IN (...)`` list; for no values, ``NULL``, which matches
+    nothing (``IN ()`` is a syntax error)."""
+    return ", ".join(["%s"] * count) or "NULL"
 
 
 _INSERTS: dict[type[Model], tuple[str, list[Field]]] = {}

@@ -113,3 +113,11 @@ def test_datetime_parameters_compare_as_the_orm_stores_them(hall):
 def test_row_locks_are_asked_of_postgresql_only():
     clause = sql.for_update("r")
     assert clause == (" FOR UPDATE OF r" if connection.vendor == "postgresql" else "")
+
+
+def test_an_empty_in_list_matches_nothing(hall):
+    _visit(hall)
+    row = sql.fetchone(
+        f"SELECT COUNT(*) FROM {sql.table(ServiceRequest)} WHERE service_id IN ({sql.placeholders(0)})"
+    )
+    assert row == (0,)
