@@ -1,6 +1,6 @@
 import json
 
-from ninja import NinjaAPI
+from ninja import Field, NinjaAPI, Schema
 from ninja.parser import Parser
 
 from mpp.api import errors
@@ -27,7 +27,43 @@ class StrictParser(Parser):
         return data
 
 
-api = NinjaAPI(
+class ProblemField(Schema):
+    field: str | None = Field(..., description="The input at fault (a dotted path), or null.")
+    message: str
+    code: str | None = Field(
+        None, description="A stable code where the hall refuses (quota, closed_day, ...)."
+    )
+
+
+class Problem(Schema):
+    """The one shape of every error (mpp.api.errors)."""
+
+    detail: str = Field(..., description="A sentence for people, in the caller's language.")
+    errors: list[ProblemField]
+
+
+class PlatformApi(NinjaAPI):
+    def get_openapi_schema(self, *, path_prefix=None, path_params=None):
+        """The schema, with every operation's errors described once: any status an operation
+        does not list is an error in the one shape (``Problem``), so that clients can read
+        401, 403, 404, 409 and 422 alike."""
+        schema = super().get_openapi_schema(path_prefix=path_prefix, path_params=path_params)
+        components = schema.setdefault("components", {}).setdefault("schemas", {})
+        problem = Problem.model_json_schema(ref_template="#/components/schemas/{model}")
+        components.update(problem.pop("$defs", {}))
+        components["Problem"] = problem
+        error = {
+            "description": "An error: 401 not logged in, 403 not allowed, 404 not found or not yours, "
+            "409 refused in the current state (closed, quota, busy), 422 invalid input.",
+            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Problem"}}},
+        }
+        for operations in schema.get("paths", {}).values():
+            for operation in operations.values():
+                operation.setdefault("responses", {}).setdefault("default", error)
+        return schema
+
+
+api = PlatformApi(
     title="MPP platform API",
     version="1",
     description=(

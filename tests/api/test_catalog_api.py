@@ -37,6 +37,30 @@ def test_openapi_schema_is_served(client):
     assert "/api/v1/standards/{standard_id}/publish" in schema["paths"]
 
 
+def test_every_operation_documents_its_errors_in_the_one_shape(client, world):
+    from mpp.api.api import Problem
+
+    schema = client.get(f"{API}/openapi.json").json()
+    problem = schema["components"]["schemas"]["Problem"]
+    assert set(problem["required"]) == {"detail", "errors"}
+    operations = [op for path in schema["paths"].values() for op in path.values()]
+    assert len(operations) > 50
+    for operation in operations:
+        assert operation["responses"]["default"]["content"]["application/json"]["schema"] == {
+            "$ref": "#/components/schemas/Problem"
+        }, operation["operationId"]
+    # What the API answers in error fits it: not logged in, not found, invalid input.
+    for response in (
+        call(client, "get", "/me"),
+        call(client, "get", "/services/999999"),
+        call(client, "get", "/services/abc"),
+    ):
+        assert response.status_code in {401, 404, 422}
+        body = response.json()
+        assert set(body) == {"detail", "errors"}
+        Problem.model_validate(body)
+
+
 def test_public_reads(client, world):
     assert sorted(s["slug"] for s in call(client, "get", "/sites").json()) == ["contoh", "lain"]
     site = call(client, "get", "/sites/contoh").json()
