@@ -77,22 +77,17 @@ def live_session(session: CounterSession) -> CounterSession:
     # CounterSession.objects.select_for_update(of=("self",))
     #     .select_related("counter__site__hall_settings", "counter__agency")
     #     .filter(pk=session.pk, closed_at__isnull=True)
-    # ... and, in the same statement, whether the officer holds a role at the counter
-    # (the membership lookup of ``works_at``).
     row = sql.fetchone(
-        f"SELECT {SESSION.sql}, {COUNTER.sql}, {SITE.sql}, {HALL.sql}, {AGENCY.sql},"
-        f" EXISTS(SELECT 1 FROM {sql.table(Membership)} m WHERE m.user_id = %s"
-        f"   AND m.role IN ({sql.placeholders(len(COUNTER_ROLES))})"
-        "    AND m.site_id = c.site_id AND m.agency_id = c.agency_id)"
+        f"SELECT {SESSION.sql}, {COUNTER.sql}, {SITE.sql}, {HALL.sql}, {AGENCY.sql}"
         f" FROM {sql.table(CounterSession)} s"
         f" JOIN {sql.table(Counter)} c ON c.id = s.counter_id"
         f" JOIN {sql.table(Site)} st ON st.id = c.site_id"
         f" LEFT JOIN {sql.table(HallSettings)} hs ON hs.site_id = st.id"
         f" JOIN {sql.table(Agency)} a ON a.id = c.agency_id"
         f" WHERE s.id = %s AND s.closed_at IS NULL{sql.for_update('s')}",
-        [session.officer.pk, *COUNTER_ROLES, session.pk],
+        [session.pk],
     )
-    if row is None or not works_at(session.officer, counter := _counter_of(row), member=bool(row[-1])):
+    if row is None or not works_at(session.officer, counter := _counter_of(row)):
         raise ValidationError(
             _(
                 "This counter session was closed, or you no longer work at this counter. Open the counter again."
@@ -120,28 +115,25 @@ def _counter_of(row: tuple) -> Counter:
     return counter
 
 
-def works_at(officer: User, counter: Counter, *, member: bool | None = None) -> bool:
+def works_at(officer: User, counter: Counter) -> bool:
     """``tenancy.access.workable_counters``, decided for one counter already read.
 
     The same rule (an officer or agency-admin role for the counter's agency at its site;
-    counter, site and agency active) as one indexed membership lookup (or its answer
-    ``member``, read with the counter): the queryset form, a nested subquery, costs about
-    1 ms of query building on every counter action. tests/queueing/test_counter.py checks
-    that both agree for every role.
+    counter, site and agency active) as one indexed membership lookup: the queryset form,
+    a nested subquery, costs about 1 ms of query building on every counter action.
+    tests/queueing/test_counter.py checks that both agree for every role.
     """
     if not (officer.is_active and counter.is_active and counter.site.is_active and counter.agency.is_active):
         return False
-    if member is None:
-        # Membership.objects.filter(user=officer, site_id=..., agency_id=..., role__in=COUNTER_ROLES).exists()
-        member = (
-            sql.fetchone(
-                f"SELECT 1 FROM {sql.table(Membership)} WHERE user_id = %s AND site_id = %s"
-                f" AND agency_id = %s AND role IN ({sql.placeholders(len(COUNTER_ROLES))}) LIMIT 1",
-                [officer.pk, counter.site_id, counter.agency_id, *COUNTER_ROLES],
-            )
-            is not None
+    # Membership.objects.filter(user=officer, site_id=..., agency_id=..., role__in=COUNTER_ROLES).exists()
+    return (
+        sql.fetchone(
+            f"SELECT 1 FROM {sql.table(Membership)} WHERE user_id = %s AND site_id = %s AND agency_id = %s"
+            f" AND role IN ({sql.placeholders(len(COUNTER_ROLES))}) LIMIT 1",
+            [officer.pk, counter.site_id, counter.agency_id, *COUNTER_ROLES],
         )
-    return member
+        is not None
+    )
 
 
 def _event(request: ServiceRequest, kind: str, session: CounterSession, at: dt.datetime, **data) -> Event:
