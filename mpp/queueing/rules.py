@@ -65,7 +65,10 @@ def periods_on(site: Site, day: dt.date, agency: Agency | None = None) -> list[P
     rows = HOURS.build_all(
         sql.fetchall(
             f"SELECT {HOURS.sql} FROM {sql.table(OpeningHours)} h WHERE h.site_id = %s"
-            " AND (h.weekday = %s OR (h.agency_id = %s AND h.valid_from IS NULL))",
+            " AND (h.weekday = %s OR (h.agency_id = %s AND h.valid_from IS NULL))"
+            # OpeningHours.Meta.ordering within each scope: _of_day keeps this order among
+            # periods opening at the same time.
+            " ORDER BY h.agency_id, h.valid_from, h.weekday, h.opens_at, h.id",
             [site.pk, day.weekday(), agency.pk if agency else None],
         )
     )

@@ -218,6 +218,23 @@ def test_an_agencys_narrower_hours_stay_inside_the_halls(hall):
     ]
 
 
+def test_ranges_opening_alike_keep_the_order_of_their_dates_whatever_the_entry_order(hall):
+    """Two ranges cover the day and open at the same time: as through the ORM's ordering,
+    the later range comes last, so its closing time bounds the day (and the cut-off)."""
+    site = hall.world.site
+    for valid_from, closes in ((dt.date(2026, 11, 25), 14), (dt.date(2026, 11, 20), 12)):
+        OpeningHours.objects.create(
+            site=site,
+            weekday=0,
+            opens_at=dt.time(8),
+            closes_at=dt.time(closes),
+            valid_from=valid_from,
+            valid_until=dt.date(2026, 12, 6),
+        )
+    periods = rules.periods_on(site, dt.date(2026, 11, 30))
+    assert periods == [rules.Period(dt.time(8), dt.time(12)), rules.Period(dt.time(8), dt.time(14))]
+
+
 def test_daily_quota(hall):
     hall.offer_a.daily_quota = 2
     hall.offer_a.save()
