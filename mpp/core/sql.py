@@ -133,24 +133,31 @@ def placeholders(count: int) -> str:
     return ", ".join(["%s"] * count) or "NULL"
 
 
-_INSERTS: dict[type[Model], tuple[str, list[Field]]] = {}
+_INSERTS: dict[tuple[type[Model], bool], tuple[str, list[Field]]] = {}
 
 
 def insert(obj: Model) -> Model:
     """``obj.save()`` for a new row of a model with an automatic key: every column, with
     its defaults and ``pre_save`` as the ORM computes them, in one statement."""
     model = type(obj)
-    found = _INSERTS.get(model)
+    # RETURNING on PostgreSQL and on SQLite 3.35 and later; older SQLite reports the new
+    # row's id as lastrowid.
+    returning = connection.vendor != "sqlite" or connection.features.can_return_columns_from_insert
+    found = _INSERTS.get((model, returning))
     if found is None:
         fields = [f for f in model._meta.concrete_fields if f is not model._meta.pk]
         sql = (
             f"INSERT INTO {table(model)} ({', '.join(qn(f.column) for f in fields)}) "
-            f"VALUES ({placeholders(len(fields))}) RETURNING {qn(model._meta.pk.column)}"
+            f"VALUES ({placeholders(len(fields))})"
         )
-        found = _INSERTS[model] = (sql, fields)
+        if returning:
+            sql += f" RETURNING {qn(model._meta.pk.column)}"
+        found = _INSERTS[(model, returning)] = (sql, fields)
     sql, fields = found
     params = [f.get_db_prep_save(f.pre_save(obj, True), connection) for f in fields]
-    obj.pk = fetchone(sql, params)[0]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        obj.pk = cursor.fetchone()[0] if returning else cursor.lastrowid
     obj._state.adding = False
     obj._state.db = connection.alias
     return obj

@@ -121,3 +121,32 @@ def test_an_empty_in_list_matches_nothing(hall):
         f"SELECT COUNT(*) FROM {sql.table(ServiceRequest)} WHERE service_id IN ({sql.placeholders(0)})"
     )
     assert row == (0,)
+
+
+def test_insert_without_returning_reads_the_new_id(hall, monkeypatch):
+    """SQLite before 3.35 has no RETURNING: the new row's id comes from lastrowid."""
+    monkeypatch.setattr(connection.features, "can_return_columns_from_insert", False)
+    visit = _visit(hall)
+    request_ = visit.requests.get()
+    first = sql.insert(
+        Event(
+            site_id=visit.site_id,
+            visit=visit,
+            request=request_,
+            agency_id=request_.agency_id,
+            kind=EventKind.RECALLED,
+            at=visit.arrived_at,
+        )
+    )
+    second = sql.insert(
+        Event(
+            site_id=visit.site_id,
+            visit=visit,
+            request=request_,
+            agency_id=request_.agency_id,
+            kind=EventKind.RECALLED,
+            at=visit.arrived_at,
+        )
+    )
+    assert second.pk > first.pk
+    assert Event.objects.filter(pk__in=[first.pk, second.pk], kind=EventKind.RECALLED).count() == 2
