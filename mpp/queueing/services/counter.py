@@ -87,6 +87,8 @@ def live_session(session: CounterSession) -> CounterSession:
         f" WHERE s.id = %s AND s.closed_at IS NULL{sql.for_update('s')}",
         [session.pk],
     )
+    # The role is read after the lock, in a statement of its own: on PostgreSQL a column of
+    # the locking statement would be read as of before waiting for the lock.
     if row is None or not works_at(session.officer, counter := _counter_of(row)):
         raise ValidationError(
             _(
@@ -353,7 +355,9 @@ def _mark_near(request_id: int, now: dt.datetime) -> bool:
     On PostgreSQL the row is taken only if no other transaction holds it (``SKIP
     LOCKED``): a row held is being called by another counter, or told by one. Waiting for
     it would deadlock: each counter holds the row it just called and would wait for the
-    row the other called (tests/queueing/test_concurrency.py).
+    row the other called (tests/queueing/test_concurrency.py). Accepted race: if the
+    counter holding the row was telling this visitor and its call then rolls back, the
+    visitor is not told this time; only a failed call rolls back.
     """
     if connection.vendor != "postgresql":
         return sql.update(ServiceRequest, request_id, {"near_notified_at": now}, near_notified_at=None) == 1
