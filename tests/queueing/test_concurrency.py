@@ -19,6 +19,7 @@ from mpp.queueing.models import (
     CounterService,
     CounterSession,
     Event,
+    HallSettings,
     NumberSequence,
     RequestStatus,
     ServiceRequest,
@@ -163,25 +164,49 @@ def test_counters_calling_at_once_tell_each_visitor_near_their_turn_once(phoned_
     assert len(told) == ServiceRequest.objects.filter(near_notified_at__isnull=False).count()
 
 
+def crossing_calls(phoned_hall, monkeypatch):
+    """Two counters call at once with notify_ahead = 1. On PostgreSQL both claim before
+    either tells anyone (a barrier): each then sees the ticket the other just claimed,
+    uncommitted, as the next in line to tell, and that row is locked by the other. SQLite
+    has one writer, so its two calls run one after the other (a barrier would wait forever)."""
+    HallSettings.objects.filter(site=phoned_hall[0].counter.site).update(notify_ahead=1)
+    if connection.vendor == "postgresql":
+        barrier = threading.Barrier(2)
+        tell = desk._tell_visitors
+
+        def after_both_claimed(*args, **kwargs):
+            barrier.wait(timeout=30)
+            return tell(*args, **kwargs)
+
+        monkeypatch.setattr(desk, "_tell_visitors", after_both_claimed)
+    return run_threads(2, lambda i: desk.call_next(session=phoned_hall[i]))
+
+
+def test_two_counters_each_next_to_the_others_call_both_call(phoned_hall, monkeypatch):
+    called, errors = crossing_calls(phoned_hall, monkeypatch)
+    assert errors == []
+    assert len({request.pk for request in called}) == 2
+    assert set(near_messages_per_visitor().values()) <= {1}
+
+
 def test_control_waiting_for_the_near_visitors_row_deadlocks_on_postgresql(phoned_hall, monkeypatch):
     """Switch the protection off: mark the near visitor with a plain conditional UPDATE,
-    which waits for a row another counter holds. On PostgreSQL two counters then each
-    hold the row they called and wait for the other's: the database kills one as a
-    deadlock. SQLite has one writer, so nothing waits there and the plain UPDATE is what
-    it runs anyway."""
+    which waits for a row another counter holds. Each counter holds the row it called and
+    waits for the other's: PostgreSQL kills one call as a deadlock. On SQLite nothing
+    waits (one writer), and the plain UPDATE is what it runs anyway."""
 
     def waiting_mark(request_id, now):
         marked = ServiceRequest.objects.filter(pk=request_id, near_notified_at__isnull=True)
         return marked.update(near_notified_at=now) == 1
 
     monkeypatch.setattr(desk, "_mark_near", waiting_mark)
-    got: list[int] = []
-    _results, errors = run_threads(COUNTERS, lambda i: drain(phoned_hall[i], got))
+    called, errors = crossing_calls(phoned_hall, monkeypatch)
     if connection.vendor == "postgresql":
-        assert any("deadlock" in str(error) for error in errors), errors
+        assert len(errors) == 1, errors
+        assert "deadlock" in str(errors[0])
     else:
         assert errors == []
-        assert len(got) == TICKETS
+        assert len(called) == 2
 
 
 def issue_many(world, count):
