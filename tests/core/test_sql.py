@@ -129,8 +129,9 @@ def test_insert_without_returning_reads_the_new_id(hall, monkeypatch):
     visit = _visit(hall)
     request_ = visit.requests.get()
     monkeypatch.setattr(connection.features, "can_return_columns_from_insert", False)
-    first = sql.insert(
-        Event(
+
+    def recalled():
+        return Event(
             site_id=visit.site_id,
             visit=visit,
             request=request_,
@@ -138,16 +139,7 @@ def test_insert_without_returning_reads_the_new_id(hall, monkeypatch):
             kind=EventKind.RECALLED,
             at=visit.arrived_at,
         )
-    )
-    second = sql.insert(
-        Event(
-            site_id=visit.site_id,
-            visit=visit,
-            request=request_,
-            agency_id=request_.agency_id,
-            kind=EventKind.RECALLED,
-            at=visit.arrived_at,
-        )
-    )
+
+    first, second = sql.insert(recalled()), sql.insert(recalled())
     assert second.pk > first.pk
     assert Event.objects.filter(pk__in=[first.pk, second.pk], kind=EventKind.RECALLED).count() == 2
