@@ -88,7 +88,8 @@ class Columns:
         return found
 
     def values(self, row: Sequence, start: int = 0) -> list:
-        """The field values of ``row[start:start + width]``, converted as the ORM would."""
+        """The field values of ``row[start:start + width]``, converted as the ORM would, in
+        the model's field order (the key first), not the order of ``names``."""
         values = list(row[start : start + self.width])
         for index, converters in enumerate(self.converters()):
             if converters:
