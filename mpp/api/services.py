@@ -45,13 +45,13 @@ def authenticate_token(plain: str) -> User | None:
     # Every API call passes here, so the statement is written by hand (mpp.core.sql):
     # ApiToken.objects.select_related("user").get(key_hash=...)
     row = sql.fetchone(
-        f"SELECT {TOKEN.sql}, {USER.sql} FROM {sql.table(ApiToken)} t"
+        f"SELECT {sql.select(TOKEN, USER)} FROM {sql.table(ApiToken)} t"
         f" JOIN {sql.table(User)} u ON u.id = t.user_id WHERE t.key_hash = %s",
         [hash_token(plain)],
     )
     if row is None:
         return None
-    token, user = TOKEN.build(row), USER.build(row, TOKEN.width)
+    token, user = sql.build_row(row, TOKEN, USER)
     if token.revoked_at or (token.expires_at and token.expires_at <= now) or not user.is_active:
         return None
     if token.last_used_at is None or now - token.last_used_at > LAST_USED_GRANULARITY:

@@ -109,6 +109,21 @@ class Columns:
         return [self.build(row) for row in rows]
 
 
+def select(*columns: Columns) -> str:
+    """The select list of several tables' columns, one table after another."""
+    return ", ".join(c.sql for c in columns)
+
+
+def build_row(row: Sequence, *columns: Columns) -> list:
+    """One instance per ``columns`` (None for a LEFT JOIN that found nothing), from a row
+    that selected them one after another (``select``)."""
+    built, start = [], 0
+    for part in columns:
+        built.append(part.build(row, start))
+        start += part.width
+    return built
+
+
 def fetchone(sql: str, params: Iterable = ()) -> tuple | None:
     with connection.cursor() as cursor:
         cursor.execute(sql, list(params))

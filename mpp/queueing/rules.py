@@ -42,6 +42,13 @@ def hall_settings(site: Site) -> HallSettings:
     return settings
 
 
+def keep_hall_settings(site: Site, settings: HallSettings | None) -> None:
+    """Hall settings read with the site (a join): ``hall_settings`` then needs no query.
+    None (the site has no row yet) keeps nothing, and ``hall_settings`` creates it."""
+    if settings is not None:
+        site._hall_settings = settings
+
+
 def site_day(site: Site, now: dt.datetime) -> dt.date:
     """The site's local date at ``now``: the day a hall's tickets belong to (``Visit.day``)."""
     return now.astimezone(site.zone).date()

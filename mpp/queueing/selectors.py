@@ -180,7 +180,7 @@ def visit_steps(visit: Visit) -> list[ServiceRequest]:
     """The visit's requests in order, with their service, agency and counter (if called)."""
     # visit.requests.select_related("service", "agency", "counter").order_by("step", "id")
     rows = sql.fetchall(
-        f"SELECT {STEP.sql}, {STEP_SERVICE.sql}, {STEP_AGENCY.sql}, {STEP_COUNTER.sql}"
+        f"SELECT {sql.select(STEP, STEP_SERVICE, STEP_AGENCY, STEP_COUNTER)}"
         f" FROM {sql.table(ServiceRequest)} r"
         f" JOIN {sql.table(Service)} sv ON sv.id = r.service_id"
         f" JOIN {sql.table(Agency)} a ON a.id = r.agency_id"
@@ -190,13 +190,8 @@ def visit_steps(visit: Visit) -> list[ServiceRequest]:
     )
     steps = []
     for row in rows:
-        step = STEP.build(row)
-        start = STEP.width
-        step.visit = visit
-        step.service = STEP_SERVICE.build(row, start)
-        start += STEP_SERVICE.width
-        step.agency = STEP_AGENCY.build(row, start)
-        step.counter = STEP_COUNTER.build(row, start + STEP_AGENCY.width)
+        step, service, agency, counter = sql.build_row(row, STEP, STEP_SERVICE, STEP_AGENCY, STEP_COUNTER)
+        step.visit, step.service, step.agency, step.counter = visit, service, agency, counter
         steps.append(step)
     return steps
 

@@ -78,7 +78,7 @@ def live_session(session: CounterSession) -> CounterSession:
     #     .select_related("counter__site__hall_settings", "counter__agency")
     #     .filter(pk=session.pk, closed_at__isnull=True)
     row = sql.fetchone(
-        f"SELECT {SESSION.sql}, {COUNTER.sql}, {SITE.sql}, {HALL.sql}, {AGENCY.sql}"
+        f"SELECT {sql.select(SESSION, COUNTER, SITE, HALL, AGENCY)}"
         f" FROM {sql.table(CounterSession)} s"
         f" JOIN {sql.table(Counter)} c ON c.id = s.counter_id"
         f" JOIN {sql.table(Site)} st ON st.id = c.site_id"
@@ -87,34 +87,25 @@ def live_session(session: CounterSession) -> CounterSession:
         f" WHERE s.id = %s AND s.closed_at IS NULL{sql.for_update('s')}",
         [session.pk],
     )
+    if row is None:
+        raise _session_closed()
+    live, counter, site, settings, agency = sql.build_row(row, SESSION, COUNTER, SITE, HALL, AGENCY)
+    rules.keep_hall_settings(site, settings)
+    counter.site, counter.agency = site, agency
     # The role is read after the lock, in a statement of its own: on PostgreSQL a column of
     # the locking statement would be read as of before waiting for the lock.
-    if row is None or not works_at(session.officer, counter := _counter_of(row)):
-        raise ValidationError(
-            _(
-                "This counter session was closed, or you no longer work at this counter. Open the counter again."
-            ),
-            code="session_closed",
-        )
-    live = SESSION.build(row)
+    if not works_at(session.officer, counter):
+        raise _session_closed()
     live.counter = counter
     live.officer = session.officer  # The same row: no second read of the user.
     return live
 
 
-def _counter_of(row: tuple) -> Counter:
-    """The counter of a ``live_session`` row, with its site, hall settings and agency."""
-    start = SESSION.width
-    counter = COUNTER.build(row, start)
-    start += COUNTER.width
-    site = SITE.build(row, start)
-    start += SITE.width
-    settings = HALL.build(row, start)
-    if settings is not None:
-        site._hall_settings = settings  # As rules.hall_settings keeps it: no query.
-    counter.site = site
-    counter.agency = AGENCY.build(row, start + HALL.width)
-    return counter
+def _session_closed() -> ValidationError:
+    return ValidationError(
+        _("This counter session was closed, or you no longer work at this counter. Open the counter again."),
+        code="session_closed",
+    )
 
 
 def works_at(officer: User, counter: Counter) -> bool:
@@ -158,7 +149,7 @@ def _request(where: str, params: list, counter: Counter | None = None) -> Servic
     all that an action and its answer show, so neither reads it again."""
     # ServiceRequest.objects.select_related("visit", "service", "agency").get(...)
     row = sql.fetchone(
-        f"SELECT {REQUEST.sql}, {VISIT.sql}, {SERVICE.sql}, {AGENCY.sql}"
+        f"SELECT {sql.select(REQUEST, VISIT, SERVICE, AGENCY)}"
         f" FROM {sql.table(ServiceRequest)} r"
         f" JOIN {sql.table(Visit)} v ON v.id = r.visit_id"
         f" JOIN {sql.table(Service)} sv ON sv.id = r.service_id"
@@ -168,12 +159,8 @@ def _request(where: str, params: list, counter: Counter | None = None) -> Servic
     )
     if row is None:
         return None
-    request = REQUEST.build(row)
-    start = REQUEST.width
-    request.visit = VISIT.build(row, start)
-    start += VISIT.width
-    request.service = SERVICE.build(row, start)
-    request.agency = AGENCY.build(row, start + SERVICE.width)
+    request, visit, service, agency = sql.build_row(row, REQUEST, VISIT, SERVICE, AGENCY)
+    request.visit, request.service, request.agency = visit, service, agency
     if counter is not None:
         request.counter = counter
     return request
@@ -315,7 +302,7 @@ def _tell_visitors(request: ServiceRequest, session: CounterSession, now: dt.dat
     # ServiceRequest.objects.filter(site_id=..., service_id=..., status=WAITING, visit__day=day)
     #     .select_related("visit").order_by("-priority", "queue_time", "id")[ahead - 1 : ahead]
     row = sql.fetchone(
-        f"SELECT {NEAR.sql}, {NEAR_VISIT.sql} FROM {sql.table(ServiceRequest)} r"
+        f"SELECT {sql.select(NEAR, NEAR_VISIT)} FROM {sql.table(ServiceRequest)} r"
         f" JOIN {sql.table(Visit)} v ON v.id = r.visit_id"
         f" WHERE r.site_id = %s AND r.service_id = %s AND r.status = %s AND v.day = %s"
         f" ORDER BY {QUEUE_ORDER} LIMIT 1 OFFSET %s",
@@ -323,8 +310,8 @@ def _tell_visitors(request: ServiceRequest, session: CounterSession, now: dt.dat
     )
     if row is None:
         return
-    near = NEAR.build(row)
-    near.visit = NEAR_VISIT.build(row, NEAR.width)
+    near, visit = sql.build_row(row, NEAR, NEAR_VISIT)
+    near.visit = visit
     if near.near_notified_at is not None or not near.visit.phone:
         return
     if not _mark_near(near.pk, now):

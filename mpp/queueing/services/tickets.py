@@ -48,7 +48,7 @@ def _offers(site: Site, services: Sequence[Service]) -> list[ServiceOffer]:
     # ServiceOffer.objects.filter(site=site, service__in=services)
     #     .select_related("site__hall_settings", "service__agency")
     rows = sql.fetchall(
-        f"SELECT {OFFER.sql}, {SITE.sql}, {HALL.sql}, {SERVICE.sql}, {AGENCY.sql}"
+        f"SELECT {sql.select(OFFER, SITE, HALL, SERVICE, AGENCY)}"
         f" FROM {sql.table(ServiceOffer)} o"
         f" JOIN {sql.table(Site)} st ON st.id = o.site_id"
         f" LEFT JOIN {sql.table(HallSettings)} hs ON hs.site_id = st.id"
@@ -59,16 +59,10 @@ def _offers(site: Site, services: Sequence[Service]) -> list[ServiceOffer]:
     )
     found = {}
     for row in rows:
-        offer = OFFER.build(row)
-        start = OFFER.width
-        offer.site = SITE.build(row, start)
-        start += SITE.width
-        settings_ = HALL.build(row, start)
-        if settings_ is not None:
-            offer.site._hall_settings = settings_  # As rules.hall_settings keeps it.
-        start += HALL.width
-        offer.service = SERVICE.build(row, start)
-        offer.service.agency = AGENCY.build(row, start + SERVICE.width)
+        offer, hall_site, settings_, offered, agency = sql.build_row(row, OFFER, SITE, HALL, SERVICE, AGENCY)
+        rules.keep_hall_settings(hall_site, settings_)
+        offered.agency = agency
+        offer.site, offer.service = hall_site, offered
         found[offer.service_id] = offer
     missing = [service for service in services if service.pk not in found]
     if missing:
