@@ -27,6 +27,11 @@ class Scope:
     audited_agencies: frozenset[int]
 
     @property
+    def ticket_sites(self) -> frozenset[int]:
+        """Sites where the user gives numbers on a visitor's behalf: front desk and managers."""
+        return self.front_desk_sites | self.managed_sites
+
+    @property
     def is_staff_member(self) -> bool:
         return self.is_superuser or any(
             (
@@ -274,7 +279,7 @@ def front_desk_site(user: User, slug: str) -> Site:
     if row is None:
         raise Http404
     site = SITE.build(row)
-    if not (scope.is_superuser or site.pk in scope.front_desk_sites or site.pk in scope.managed_sites):
+    if not (scope.is_superuser or site.pk in scope.ticket_sites):
         raise Http404
     return site
 
@@ -284,4 +289,4 @@ def front_desk_sites(user: User) -> QuerySet[Site]:
     scope = scope_of(user)
     if scope.is_superuser:
         return Site.objects.filter(is_active=True)
-    return Site.objects.filter(id__in=scope.front_desk_sites | scope.managed_sites, is_active=True)
+    return Site.objects.filter(id__in=scope.ticket_sites, is_active=True)
