@@ -11,6 +11,7 @@ key. The two keys are separate so that one leaking does not expose the other.
 import functools
 import hashlib
 import hmac
+import json
 
 from cryptography.fernet import Fernet, InvalidToken, MultiFernet
 from django.conf import settings
@@ -45,3 +46,11 @@ def blind_index(value: str, *, purpose: str) -> str:
     """A keyed hash of a normalised value; ``purpose`` keeps NIK and phone hashes apart."""
     message = f"{purpose}:{value}".encode()
     return hmac.new(settings.MPP_HASH_KEY.encode(), message, hashlib.sha256).hexdigest()
+
+
+def submit_key_index(key: str, content, *, purpose: str) -> str:
+    """An idempotency key (a form's, or an API caller's) bound to what was sent with it, as
+    a keyed hash: the same key with other content (a client that reuses its keys, or a
+    guessed key) is another submission, never answered with the first one's result.
+    ``content`` is anything JSON can write (objects by ``str``)."""
+    return blind_index(json.dumps([key[:64], content], sort_keys=True, default=str), purpose=purpose)

@@ -1,7 +1,6 @@
 """Recording a survey response: one per finished service request, or a paper form."""
 
 import datetime as dt
-import json
 from collections.abc import Mapping
 
 from django.core.exceptions import ValidationError
@@ -12,7 +11,7 @@ from mpp.catalog.models import Service
 from mpp.core import clock
 from mpp.core.db import write_transaction
 from mpp.core.sheets import CONTROL_CHARACTERS
-from mpp.privacy.crypto import blind_index
+from mpp.privacy.crypto import submit_key_index
 from mpp.queueing.models import RequestStatus, ServiceRequest
 from mpp.surveys import selectors
 from mpp.surveys.models import Answer, Response, Unsur
@@ -156,19 +155,9 @@ def enter_paper_form(
     # The paper form's key shares the request key's unique column (a namespace of its own).
     # Bound to what was typed: the same key with another form saves that form too.
     key = (
-        blind_index(
-            json.dumps(
-                [
-                    agency.pk,
-                    submit_key,
-                    getattr(service, "pk", None),
-                    str(served_on),
-                    values,
-                    _profile(profile),
-                ],
-                sort_keys=True,
-                default=str,
-            ),
+        submit_key_index(
+            submit_key,
+            [agency.pk, getattr(service, "pk", None), str(served_on), values, _profile(profile)],
             purpose="skm-paper",
         )
         if submit_key

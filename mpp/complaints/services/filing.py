@@ -1,7 +1,6 @@
 """The complainant's side: filing a complaint, following it, replying to it."""
 
 import datetime as dt
-import json
 import secrets
 
 from django.core.exceptions import ValidationError
@@ -38,7 +37,7 @@ from mpp.core import clock, ratelimit
 from mpp.core.db import write_transaction
 from mpp.core.nik import NIKError, parse_nik
 from mpp.core.phone import normalize_phone
-from mpp.privacy.crypto import blind_index
+from mpp.privacy.crypto import blind_index, submit_key_index
 from mpp.tenancy.calendar import site_calendar
 from mpp.tenancy.models import Agency, Site, User
 
@@ -68,17 +67,11 @@ def tail_hash(tracking_id: str, phone: str) -> str:
 
 
 def _submit_key(key: str, values: dict) -> str:
-    """The idempotency key bound to what was submitted with it: the same key with another
-    complaint (a client that reuses keys, or one guessed) is another complaint, filed,
-    and never answered with the first one's tracking ID."""
+    """The idempotency key bound to what was submitted with it (``submit_key_index``)."""
     if not key:
         return ""
-    content = json.dumps(
-        {name: getattr(value, "pk", value) for name, value in values.items() if name != "submit_key"},
-        sort_keys=True,
-        default=str,
-    )
-    return blind_index(f"{key}\n{content}", purpose="complaint-submit")
+    content = {name: getattr(value, "pk", value) for name, value in values.items() if name != "submit_key"}
+    return submit_key_index(key, content, purpose="complaint-submit")
 
 
 def _filed_before(site: Site, key: str) -> Complaint | None:

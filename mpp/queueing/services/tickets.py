@@ -1,7 +1,6 @@
 """Issuing tickets: the number, the visit and its requests, in one transaction."""
 
 import datetime as dt
-import json
 from collections.abc import Sequence
 
 from django.conf import settings
@@ -14,7 +13,7 @@ from mpp.catalog.models import Service
 from mpp.core import clock, sql
 from mpp.core.db import write_transaction
 from mpp.core.phone import normalize_phone
-from mpp.privacy.crypto import blind_index
+from mpp.privacy.crypto import submit_key_index
 from mpp.queueing import extensions, rules
 from mpp.queueing.models import (
     Channel,
@@ -182,17 +181,9 @@ def issue_ticket(
         # The key is bound to the request and the day: the same key with another ticket
         # (a client that counts its keys, a key of yesterday) is another ticket, never
         # someone else's status token.
-        submit_key = blind_index(
-            json.dumps(
-                [
-                    submit_key[:64],
-                    str(rules.site_day(site, now)),
-                    [s.pk for s in services],
-                    priority_reason,
-                    phone,
-                    channel,
-                ]
-            ),
+        submit_key = submit_key_index(
+            submit_key,
+            [str(rules.site_day(site, now)), [s.pk for s in services], priority_reason, phone, channel],
             purpose="ticket-submit",
         )
     ticket = {
