@@ -60,7 +60,9 @@ class JourneyExtension:
 
     def kiosk_section(self, site):
         events = list(selectors.life_events_at(site, in_hall=True))
-        return {"template": "journeys/_kiosk.html", "life_events": events, "site": site} if events else None
+        if not events:
+            return None
+        return {"template": "journeys/_kiosk.html", "life_events": events, "site": site, "below": True}
 
     def front_desk_section(self, request, site):
         events = list(selectors.life_events_at(site, in_hall=True))

@@ -6,7 +6,9 @@
   console for the request at the counter; the dict names its ``template`` and context.
 - ``status_section(visit) -> dict | None``: a block of the visitor's status page.
 - ``kiosk_section(site) -> dict | None`` and ``front_desk_section(site) -> dict | None``:
-  a block of the kiosk's first screen and of the front desk page.
+  a block of the kiosk's first screen and of the front desk page. On the kiosk, blocks
+  come as a row of buttons above the agencies, or below them with ``"below": True``
+  (longer texts: the main task, an agency then a number, stays first).
 - ``check_finish(request_) -> list[str]``: reasons why a request may not be finished yet
   (the hand-off data the next agency needs, say); ``finish_service`` refuses with them.
 - ``reserved_places(offer, day) -> int``: places of the day's quota held for visitors

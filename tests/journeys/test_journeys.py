@@ -353,6 +353,22 @@ def test_kiosk_starts_a_journey(client, hall, lost_ktp):
     assert [step.split(":")[0] for step in steps] == ["Polres", "Dukcapil"]
 
 
+def test_the_kiosk_shows_life_events_below_the_agencies_and_other_tasks_above(client, hall, lost_ktp):
+    """The main task (an agency, then a number) stays first; life events, with longer
+    texts, come after the agencies (queueing.extensions: "below")."""
+    from mpp.queueing import kiosks
+
+    client.cookies[kiosks.COOKIE] = kiosks.enrolment_value(hall.world.site.pk)
+    html = client.get("/contoh/anjungan/").content.decode()
+    shortcuts, agencies, life_events = (
+        html.index('class="kiosk-shortcuts"'),
+        html.index('class="kiosk-grid"'),
+        html.index('class="kiosk-life-events"'),
+    )
+    assert shortcuts < agencies < life_events
+    assert "kiosk-life-events" not in html[shortcuts:agencies]
+
+
 def test_front_desk_starts_a_journey(client, hall, lost_ktp):
     client.force_login(hall.world.front_desk)
     assert "Kehilangan KTP-el" in client.get("/contoh/meja-depan/").content.decode()
