@@ -22,8 +22,6 @@ from mpp.tenancy.sites import active_site
 
 KIOSK_SALT = "skm-kiosk"
 KIOSK_PASS_SECONDS = 20 * 60
-# At the exit kiosk a typed ticket number (which others can read) opens only services
-# finished this recently; the QR code (the ticket's secret link) opens any.
 
 
 def _answer(request, service_request: ServiceRequest, unsur, channel, template, context):

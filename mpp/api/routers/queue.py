@@ -18,9 +18,10 @@ from ninja.errors import HttpError
 from pydantic import StrictBool, StrictInt
 
 from mpp.api.auth import STAFF
-from mpp.api.routers.catalog import MAX_ID, Input
+from mpp.api.routers.catalog import Input
 from mpp.catalog import selectors as catalog_selectors
 from mpp.catalog.models import Service
+from mpp.core.db import MAX_ID
 from mpp.display import selectors as display_selectors
 from mpp.queueing import selectors
 from mpp.queueing.models import CounterSession, Outcome, PriorityReason, ServiceRequest, Visit
